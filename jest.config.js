@@ -1,0 +1,3 @@
+export default {
+  projects: ['<rootDir>/{libs,apps}/*/jest.config.js'],
+};

@@ -1,0 +1,14 @@
+import type { EventStore } from './port/index.js';
+
+/** Where an event store lives; serializable, so that another process can open the same store. */
+export type EventStoreConnection = { readonly kind: 'sqlite'; readonly file: string };
+
+/** Opens the configured adapter; adapters load lazily so that only the chosen client is imported. */
+export async function openEventStore(connection: EventStoreConnection): Promise<EventStore> {
+  switch (connection.kind) {
+    case 'sqlite': {
+      const { SqliteEventStore } = await import('./sqlite/sqlite-event-store.js');
+      return SqliteEventStore.open(connection.file);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export { SqliteEventStore } from './sqlite-event-store.js';
+export { applyDurablePragmas } from './schema.js';

@@ -1,0 +1,246 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import {
+  DuplicateEventId,
+  StreamNotFound,
+  assertExpectedRevision,
+  assertValidEvents,
+  assertValidExpectedRevision,
+  assertValidStreamName,
+  catchUpSubscription,
+  firstRevisionImpliedBy,
+  type AppendResult,
+  type EventFilter,
+  type EventStore,
+  type ExpectedRevision,
+  type GlobalPosition,
+  type JsonObject,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StreamRevision,
+  type SubscribeToAllOptions,
+  type Subscription,
+} from '../port/index.js';
+import { announceAppend, listenForAppends } from './append-notifier.js';
+import { applyDurablePragmas, createEventsSchema } from './schema.js';
+
+interface EventRow {
+  position: bigint;
+  event_id: string;
+  stream_id: string;
+  revision: bigint;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: bigint;
+}
+
+const READ_PAGE = 500;
+const COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, recorded_at';
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    type: row.type,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    data: JSON.parse(row.data) as JsonObject,
+    metadata: JSON.parse(row.metadata) as JsonObject,
+    recordedAt: new Date(Number(row.recorded_at)),
+  };
+}
+
+function filterClause(filter: EventFilter | undefined): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const prefixes = filter?.streamPrefixes ?? [];
+  if (prefixes.length > 0) {
+    parts.push(`(${prefixes.map(() => 'substr(stream_id, 1, ?) = ?').join(' OR ')})`);
+    for (const prefix of prefixes) params.push(prefix.length, prefix);
+  }
+  const types = filter?.eventTypes ?? [];
+  if (types.length > 0) {
+    parts.push(`type IN (${types.map(() => '?').join(', ')})`);
+    params.push(...types);
+  }
+  return { sql: parts.map((part) => ` AND ${part}`).join(''), params };
+}
+
+/**
+ * The embedded event store: one SQLite file in WAL mode with synchronous=FULL, shared safely by
+ * several processes because every append runs in a BEGIN IMMEDIATE transaction (one writer at a time,
+ * the others wait up to the busy timeout). Positions are the table's rowid: single-writer commits make
+ * them appear to readers strictly in order, so a catch-up subscription can never skip one.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly appendTransaction: (
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ) => AppendResult & { appended: boolean };
+
+  private constructor(readonly file: string) {
+    mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.defaultSafeIntegers(true);
+    applyDurablePragmas(this.db);
+    createEventsSchema(this.db);
+    this.appendTransaction = this.db.transaction(this.appendWithinTransaction.bind(this)).immediate;
+  }
+
+  static open(file: string): SqliteEventStore {
+    return new SqliteEventStore(resolve(file));
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    assertValidStreamName(streamId);
+    assertValidEvents(events);
+    assertValidExpectedRevision(expected);
+    const { appended, ...result } = this.appendTransaction(streamId, events, expected);
+    if (appended) announceAppend(this.file);
+    return result;
+  }
+
+  private appendWithinTransaction(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): AppendResult & { appended: boolean } {
+    const current = this.currentRevision(streamId);
+    const replayed = this.alreadyAppended(streamId, events, expected);
+    if (replayed) return { ...replayed, appended: false };
+    assertExpectedRevision(streamId, expected, current);
+
+    const insert = this.db.prepare(
+      `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const recordedAt = BigInt(Date.now());
+    let revision = current ?? -1n;
+    let position = 0n;
+    for (const event of events) {
+      revision += 1n;
+      try {
+        const info = insert.run(
+          event.id.toLowerCase(),
+          streamId,
+          revision,
+          event.type,
+          JSON.stringify(event.data),
+          JSON.stringify(event.metadata ?? {}),
+          recordedAt,
+        );
+        position = BigInt(info.lastInsertRowid);
+      } catch (error) {
+        if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE')
+          throw new DuplicateEventId(event.id, streamId);
+        throw error;
+      }
+    }
+    return { nextExpectedRevision: revision, position, appended: true };
+  }
+
+  private currentRevision(streamId: string): StreamRevision | undefined {
+    const row = this.db.prepare('SELECT max(revision) AS revision FROM events WHERE stream_id = ?').get(streamId) as
+      | { revision: bigint | null }
+      | undefined;
+    return row?.revision ?? undefined;
+  }
+
+  /**
+   * Idempotent append: when the very same event ids already sit, in order, at the point of the stream
+   * this append expects, the earlier append's result is returned and nothing is written.
+   */
+  private alreadyAppended(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): AppendResult | undefined {
+    const first = this.db
+      .prepare('SELECT stream_id, revision FROM events WHERE event_id = ?')
+      .get(events[0]!.id.toLowerCase()) as { stream_id: string; revision: bigint } | undefined;
+    if (!first || first.stream_id !== streamId) return undefined;
+    const implied = firstRevisionImpliedBy(expected);
+    if (implied !== undefined && implied !== first.revision) return undefined;
+    const stored = this.db
+      .prepare(
+        `SELECT event_id, revision, position FROM events
+         WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      )
+      .all(streamId, first.revision, events.length) as { event_id: string; revision: bigint; position: bigint }[];
+    const sameEvents =
+      stored.length === events.length && stored.every((row, i) => row.event_id === events[i]!.id.toLowerCase());
+    if (!sameEvents) throw new DuplicateEventId(events[0]!.id, streamId);
+    const last = stored[stored.length - 1]!;
+    return { nextExpectedRevision: last.revision, position: last.position };
+  }
+
+  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    assertValidStreamName(streamId);
+    const backwards = options.direction === 'backwards';
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    const from = options.fromRevision ?? (backwards ? 'end' : 'start');
+    if (this.currentRevision(streamId) === undefined) throw new StreamNotFound(streamId);
+    const statement = this.db.prepare(
+      backwards
+        ? `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`
+        : `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+    );
+    let cursor: bigint = from === 'start' ? 0n : from === 'end' ? BigInt(Number.MAX_SAFE_INTEGER) : from;
+    while (remaining > 0) {
+      const limit = Math.min(READ_PAGE, remaining);
+      const rows = statement.all(streamId, cursor, limit) as EventRow[];
+      for (const row of rows) yield toRecorded(row);
+      remaining -= rows.length;
+      if (rows.length < limit) return;
+      const last = rows[rows.length - 1]!.revision;
+      cursor = backwards ? last - 1n : last + 1n;
+      if (cursor < 0n) return;
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    let after = options.after;
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    while (remaining > 0) {
+      const limit = Math.min(READ_PAGE, remaining);
+      const page = this.readPage(after, options.filter, limit);
+      for (const event of page) yield event;
+      remaining -= page.length;
+      if (page.length < limit) return;
+      after = page[page.length - 1]!.position;
+    }
+  }
+
+  private readPage(after: GlobalPosition | undefined, filter: EventFilter | undefined, limit: number): RecordedEvent[] {
+    const where = filterClause(filter);
+    const rows = this.db
+      .prepare(`SELECT ${COLUMNS} FROM events WHERE position > ?${where.sql} ORDER BY position LIMIT ?`)
+      .all(after ?? -1n, ...where.params, limit) as EventRow[];
+    return rows.map(toRecorded);
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
+    return catchUpSubscription(
+      {
+        readPage: async (after, filter, limit) => this.readPage(after, filter, limit),
+        onAppended: (listener) => listenForAppends(this.file, listener),
+      },
+      options,
+    );
+  }
+
+  async headPosition(): Promise<GlobalPosition | undefined> {
+    const row = this.db.prepare('SELECT max(position) AS position FROM events').get() as { position: bigint | null };
+    return row.position ?? undefined;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

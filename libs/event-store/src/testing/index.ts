@@ -1,0 +1,3 @@
+export { eventStoreContract, type OpenedStore } from './event-store.contract.js';
+export { raceWritersInSeparateProcesses, type WriterOutcome } from './separate-process-writers.js';
+export { uniqueStream, newEventId } from './unique.js';
