@@ -1,0 +1,63 @@
+import js from '@eslint/js';
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+const clients = ['better-sqlite3', 'pg', 'kysely', 'kafkajs', '@kurrent/*', '@eventstore/*'];
+const frameworks = ['@nestjs/*', '@apollo/*', 'graphql', 'express'];
+
+/**
+ * Layer rules, enforced on every import between projects (Nx tags in each project.json):
+ * domain code is pure; the event-sourcing kernel knows only the event-store port; adapters and
+ * projections know no web framework; apps compose everything but never test helpers.
+ */
+const testHelpers = ['@redtape/testing', '@redtape/*/testing', '@jest/*', 'jest'];
+
+const depConstraints = [
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel'], bannedExternalImports: [...clients, ...frameworks] },
+  { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: ['type:kernel', 'type:store'], bannedExternalImports: [...clients, ...frameworks] },
+  { sourceTag: 'type:store', onlyDependOnLibsWithTags: ['type:store', 'type:testing'], bannedExternalImports: frameworks },
+  {
+    sourceTag: 'type:infrastructure',
+    onlyDependOnLibsWithTags: ['type:infrastructure', 'type:kernel', 'type:store', 'type:domain', 'type:testing'],
+    bannedExternalImports: frameworks,
+  },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:store', 'type:kernel', 'type:infrastructure', 'type:domain', 'type:testing'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel', 'type:store', 'type:infrastructure', 'type:api', 'type:testing'] },
+  { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel', 'type:store', 'type:infrastructure', 'type:api'] },
+];
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'reports/**', 'tmp/**', '.nx/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { allow: [], depConstraints, enforceBuildableLibDependency: false }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
+  },
+  {
+    // Test helpers stay out of what ships.
+    files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/testing/**', 'libs/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: testHelpers }],
+    },
+  },
+  {
+    // The port is vendor-neutral: only adapters import a client library. (Flat config keeps the last
+    // setting of a rule, so this block repeats the test-helper patterns.)
+    files: ['libs/event-store/src/port/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...clients, ...testHelpers] }] },
+  },
+  {
+    files: ['bench/**/*.ts', 'tools/**/*.ts', 'tools/**/*.js', '**/testing/contract-writer.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  prettier,
+);

@@ -1,0 +1,1 @@
+export { deciderSpec, type DeciderThen } from './decider-spec.js';
