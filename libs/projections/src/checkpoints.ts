@@ -1,0 +1,82 @@
+import type { GlobalPosition } from '@redtape/event-store';
+import { sql } from 'kysely';
+import type { ReadModels } from './projection.js';
+
+export const CHECKPOINT_TABLE = 'projection_checkpoints';
+
+/** How far a projection's read model has got, and which shape and generation of tables holds it. */
+export interface ProjectionCheckpoint {
+  /** Global position of the last event folded in; undefined before the first one. */
+  readonly position: GlobalPosition | undefined;
+  readonly version: number;
+  readonly generation: number;
+}
+
+interface CheckpointRow {
+  position: string | null;
+  version: number | string;
+  generation: number | string;
+}
+
+export async function ensureCheckpointTable(db: ReadModels): Promise<void> {
+  await db.schema
+    .createTable(CHECKPOINT_TABLE)
+    .ifNotExists()
+    .addColumn('name', 'text', (column) => column.primaryKey())
+    .addColumn('position', 'bigint')
+    .addColumn('version', 'integer', (column) => column.notNull())
+    .addColumn('generation', 'integer', (column) => column.notNull())
+    .addColumn('updated_at', 'text', (column) => column.notNull())
+    .execute();
+}
+
+export async function readCheckpoint(
+  db: ReadModels,
+  name: string,
+): Promise<ProjectionCheckpoint | undefined> {
+  // Read as text: SQLite drivers hand 64-bit integers back as lossy numbers, PostgreSQL's as strings.
+  const row = (await db
+    .selectFrom(CHECKPOINT_TABLE)
+    .select([
+      sql<string | null>`cast(${sql.ref('position')} as text)`.as('position'),
+      'version',
+      'generation',
+    ])
+    .where('name', '=', name)
+    .executeTakeFirst()) as CheckpointRow | undefined;
+  if (!row) return undefined;
+  return {
+    position: row.position === null ? undefined : BigInt(row.position),
+    version: Number(row.version),
+    generation: Number(row.generation),
+  };
+}
+
+/** Call it in the transaction that wrote the rows it accounts for. */
+export async function writeCheckpoint(
+  db: ReadModels,
+  name: string,
+  checkpoint: ProjectionCheckpoint,
+  at: Date,
+): Promise<void> {
+  const position =
+    checkpoint.position === undefined ? null : sql`cast(${checkpoint.position.toString()} as bigint)`;
+  await db
+    .insertInto(CHECKPOINT_TABLE)
+    .values({
+      name,
+      position,
+      version: checkpoint.version,
+      generation: checkpoint.generation,
+      updated_at: at.toISOString(),
+    })
+    .onConflict((conflict) =>
+      conflict.column('name').doUpdateSet((eb) => ({
+        position: eb.ref('excluded.position'),
+        version: eb.ref('excluded.version'),
+        generation: eb.ref('excluded.generation'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .execute();
+}

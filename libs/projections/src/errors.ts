@@ -1,0 +1,54 @@
+import type { GlobalPosition, RecordedEvent } from '@redtape/event-store';
+
+/** `apply` threw: the event's rows and the checkpoint were rolled back together. */
+export class ProjectionApplyFailed extends Error {
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly position: GlobalPosition;
+
+  constructor(
+    readonly projection: string,
+    event: RecordedEvent,
+    cause: unknown,
+  ) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `projection "${projection}" failed to apply ${event.type} ${event.id} ` +
+        `(stream ${event.streamId}, position ${event.position}): ${reason}`,
+      { cause },
+    );
+    this.name = new.target.name;
+    this.eventId = event.id;
+    this.eventType = event.type;
+    this.position = event.position;
+  }
+}
+
+/** The read model did not catch up with a position in time. */
+export class ProjectionLagTimeout extends Error {
+  constructor(
+    readonly projection: string,
+    readonly position: GlobalPosition,
+    readonly timeoutMs: number,
+    readonly checkpoint: GlobalPosition | undefined,
+  ) {
+    super(
+      `projection "${projection}" did not reach position ${position} within ${timeoutMs} ms ` +
+        `(its checkpoint is at ${checkpoint === undefined ? 'the start' : `position ${checkpoint}`})`,
+    );
+    this.name = new.target.name;
+  }
+}
+
+/** The runner stopped, or failed, while someone waited for it to reach a position. */
+export class ProjectionStopped extends Error {
+  constructor(
+    readonly projection: string,
+    readonly position: GlobalPosition,
+    cause?: unknown,
+  ) {
+    const reason = cause instanceof Error ? `: ${cause.message}` : '';
+    super(`projection "${projection}" stopped before reaching position ${position}${reason}`, { cause });
+    this.name = new.target.name;
+  }
+}

@@ -1,0 +1,240 @@
+import { collect, type EventStore, type GlobalPosition, type Subscription } from '@redtape/event-store';
+import { ensureCheckpointTable, readCheckpoint, type ProjectionCheckpoint } from './checkpoints.js';
+import { ProjectionLagTimeout, ProjectionStopped } from './errors.js';
+import { exclusive } from './exclusive.js';
+import { PositionWaiters } from './position-waiters.js';
+import { projectEvents } from './project-events.js';
+import type { Projection, ReadModels } from './projection.js';
+import { readyBatches } from './ready-batches.js';
+import { rebuildProjection, type PauseLive, type RebuildContext } from './rebuild.js';
+import { assertValidProjection } from './validation.js';
+
+export type ProjectionRunnerStatus = 'stopped' | 'starting' | 'running' | 'failed';
+
+export interface ProjectionRunnerOptions {
+  readonly store: EventStore;
+  readonly db: ReadModels;
+  readonly projection: Projection;
+  /** Most events folded in one transaction, live and during a rebuild; defaults to 100. */
+  readonly batchSize?: number;
+  /** Stamps the checkpoint's updated_at; defaults to the system clock. */
+  readonly clock?: () => Date;
+}
+
+const DEFAULT_BATCH_SIZE = 100;
+const ignore = (): void => undefined;
+
+/**
+ * Keeps one projection's read model up to date: follows the event log from the checkpoint and
+ * writes every batch's rows together with the checkpoint. It logs nothing; watch `status`,
+ * `lastError` and `done` instead.
+ */
+export class ProjectionRunner {
+  private readonly store: EventStore;
+  private readonly db: ReadModels;
+  private readonly projection: Projection;
+  private readonly batchSize: number;
+  private readonly clock: () => Date;
+  /** Serializes the live runner's batches with a rebuild's switch-over. */
+  private readonly exclusive = exclusive();
+  private readonly waiters = new PositionWaiters((position) => this.hasReached(position));
+
+  private currentStatus: ProjectionRunnerStatus = 'stopped';
+  private failure: unknown;
+  private current: ProjectionCheckpoint | undefined;
+  private subscription: Subscription | undefined;
+  private starting: Promise<void> | undefined;
+  private following: Promise<void> = Promise.resolve();
+  private finished: Promise<void> = Promise.resolve();
+  private rebuilding: Promise<void> | undefined;
+  private stopRequested = false;
+
+  constructor(options: ProjectionRunnerOptions) {
+    assertValidProjection(options.projection);
+    this.store = options.store;
+    this.db = options.db;
+    this.projection = options.projection;
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.clock = options.clock ?? (() => new Date());
+    if (!Number.isSafeInteger(this.batchSize) || this.batchSize < 1)
+      throw new RangeError(`batchSize must be a positive integer, got ${this.batchSize}`);
+  }
+
+  get status(): ProjectionRunnerStatus {
+    return this.currentStatus;
+  }
+
+  /** Why the runner failed; undefined unless `status` is `failed`. */
+  get lastError(): unknown {
+    return this.failure;
+  }
+
+  /** The checkpoint as last committed by this runner; undefined until it has started. */
+  get checkpoint(): ProjectionCheckpoint | undefined {
+    return this.current;
+  }
+
+  get isRebuilding(): boolean {
+    return this.rebuilding !== undefined;
+  }
+
+  /** Settles when the current run ends: resolves after `stop`, rejects with the error the runner failed on. */
+  get done(): Promise<void> {
+    return this.finished;
+  }
+
+  /**
+   * Resolves once the runner follows the log live. Before that it creates the read model on first
+   * start, or rebuilds it when the stored checkpoint was written by another version of the projection.
+   */
+  async start(): Promise<void> {
+    if (this.currentStatus === 'starting' || this.currentStatus === 'running')
+      throw new Error(`projection "${this.projection.name}" is already ${this.currentStatus}`);
+    this.currentStatus = 'starting';
+    this.failure = undefined;
+    this.stopRequested = false;
+    this.following = Promise.resolve();
+    this.starting = this.startUp();
+    this.finished = this.starting.then(() => this.following);
+    this.finished.catch(ignore);
+    return this.starting;
+  }
+
+  async stop(): Promise<void> {
+    this.stopRequested = true;
+    await this.starting?.catch(ignore);
+    await this.subscription?.close();
+    await this.finished.catch(ignore);
+    await this.rebuilding?.catch(ignore);
+    this.subscription = undefined;
+    if (this.currentStatus !== 'failed') this.currentStatus = 'stopped';
+    this.waiters.rejectAll((position) => new ProjectionStopped(this.projection.name, position));
+  }
+
+  /**
+   * Builds a new generation of the read model from position 0 and switches readers over to it;
+   * the live runner keeps going meanwhile and continues on the new generation. Concurrent calls
+   * share one rebuild.
+   */
+  rebuild(): Promise<void> {
+    this.rebuilding ??= this.rebuildNow().finally(() => {
+      this.rebuilding = undefined;
+    });
+    return this.rebuilding;
+  }
+
+  /**
+   * Resolves once the read model reflects every event up to `position` (events the projection's
+   * filter leaves out count as reflected), so that a command's caller can read its own write.
+   */
+  waitForPosition(position: GlobalPosition, timeoutMs: number): Promise<void> {
+    const { name } = this.projection;
+    if (this.currentStatus === 'failed')
+      return Promise.reject(new ProjectionStopped(name, position, this.failure));
+    return this.waiters.wait(
+      position,
+      timeoutMs,
+      () => new ProjectionLagTimeout(name, position, timeoutMs, this.current?.position),
+    );
+  }
+
+  private async startUp(): Promise<void> {
+    let checkpoint: ProjectionCheckpoint;
+    try {
+      checkpoint = await this.loadOrRebuild();
+    } catch (error) {
+      this.fail(error);
+      throw error;
+    }
+    if (this.stopRequested) {
+      this.currentStatus = 'stopped';
+      return;
+    }
+    const subscription = this.store.subscribeToAll({
+      after: checkpoint.position,
+      filter: this.projection.filter,
+    });
+    this.subscription = subscription;
+    this.currentStatus = 'running';
+    this.following = this.follow(subscription);
+    this.following.catch(ignore);
+  }
+
+  private async loadOrRebuild(): Promise<ProjectionCheckpoint> {
+    await ensureCheckpointTable(this.db);
+    const stored = await readCheckpoint(this.db, this.projection.name);
+    if (stored?.version === this.projection.version) {
+      this.current = stored;
+      return stored;
+    }
+    await this.rebuild();
+    return this.requireCheckpoint();
+  }
+
+  private async follow(subscription: Subscription): Promise<void> {
+    try {
+      for await (const batch of readyBatches(subscription, this.batchSize)) {
+        await this.exclusive(async () => {
+          this.current = await projectEvents(
+            this.db,
+            this.projection,
+            this.requireCheckpoint(),
+            batch,
+            this.clock(),
+          );
+        });
+        this.waiters.recheck();
+      }
+    } catch (error) {
+      this.fail(error);
+      await subscription.close();
+      throw error;
+    }
+  }
+
+  private async rebuildNow(): Promise<void> {
+    await ensureCheckpointTable(this.db);
+    const current = await readCheckpoint(this.db, this.projection.name);
+    const context: RebuildContext = {
+      db: this.db,
+      store: this.store,
+      projection: this.projection,
+      batchSize: this.batchSize,
+      clock: this.clock,
+    };
+    const pauseLive: PauseLive = (switchOver) =>
+      this.exclusive(async () => {
+        this.current = await switchOver();
+        return this.current;
+      });
+    await rebuildProjection(context, current, pauseLive);
+    this.waiters.recheck();
+  }
+
+  private fail(error: unknown): void {
+    this.currentStatus = 'failed';
+    this.failure = error;
+    this.waiters.rejectAll((position) => new ProjectionStopped(this.projection.name, position, error));
+  }
+
+  private requireCheckpoint(): ProjectionCheckpoint {
+    if (!this.current) throw new Error(`projection "${this.projection.name}" has no checkpoint yet`);
+    return this.current;
+  }
+
+  /**
+   * Events the filter leaves out never move the checkpoint, so the read model has also reached a
+   * position when no event it takes lies between its checkpoint and that position.
+   */
+  private async hasReached(position: GlobalPosition): Promise<boolean> {
+    if (!this.current) return false;
+    const at = this.current.position;
+    if (at !== undefined && at >= position) return true;
+    const [next] = await collect(
+      this.store.readAll({ after: at, filter: this.projection.filter, maxCount: 1 }),
+    );
+    if (next && next.position <= position) return false;
+    const head = await this.store.headPosition();
+    return head !== undefined && head >= position;
+  }
+}

@@ -1,0 +1,41 @@
+const NOT_READY = Symbol('not ready');
+
+/** Settles after the promises already resolved have run their callbacks. */
+function afterPendingCallbacks(): Promise<typeof NOT_READY> {
+  return new Promise((resolve) => setImmediate(() => resolve(NOT_READY)));
+}
+
+/**
+ * Groups the items of an async iterable into batches of at most `maxSize`: a batch takes the items
+ * that are ready now and never waits for more, so a quiet source still yields one item at a time.
+ * Stop it by ending the source (closing a subscription), not by calling `return`: an item may still
+ * be awaited.
+ */
+export async function* readyBatches<T>(source: AsyncIterable<T>, maxSize: number): AsyncGenerator<T[]> {
+  const iterator = source[Symbol.asyncIterator]();
+  let awaited: Promise<IteratorResult<T>> | undefined;
+  for (;;) {
+    const first = await (awaited ?? iterator.next());
+    awaited = undefined;
+    if (first.done) return;
+    const batch = [first.value];
+    let ended = false;
+    while (batch.length < maxSize) {
+      const next = iterator.next();
+      const ready = await Promise.race([next, afterPendingCallbacks()]);
+      if (ready === NOT_READY) {
+        // Marked as handled here; a failure still surfaces when the next round awaits it.
+        next.catch(() => undefined);
+        awaited = next;
+        break;
+      }
+      if (ready.done) {
+        ended = true;
+        break;
+      }
+      batch.push(ready.value);
+    }
+    yield batch;
+    if (ended) return;
+  }
+}

@@ -1,0 +1,74 @@
+import { collect, type EventStore, type GlobalPosition } from '@redtape/event-store';
+import { writeCheckpoint, type ProjectionCheckpoint } from './checkpoints.js';
+import {
+  createGenerationTables,
+  dropGenerationTables,
+  pointViewsAt,
+  tablesOfGeneration,
+} from './generation-tables.js';
+import { applyInOrder } from './project-events.js';
+import type { Projection, ReadModels } from './projection.js';
+
+export interface RebuildContext {
+  readonly db: ReadModels;
+  readonly store: EventStore;
+  readonly projection: Projection;
+  /** Events per replay transaction. */
+  readonly batchSize: number;
+  readonly clock: () => Date;
+}
+
+/**
+ * Runs `switchOver` while the live runner applies nothing, and makes the runner continue from the
+ * checkpoint it returns.
+ */
+export type PauseLive = (switchOver: () => Promise<ProjectionCheckpoint>) => Promise<ProjectionCheckpoint>;
+
+/**
+ * Builds the next generation of the read model from position 0 while readers keep querying the
+ * current one, then switches them over in one transaction: the last events, the views, the
+ * checkpoint and the dropping of the old generation commit together. Returns the new checkpoint.
+ * A rebuild that fails leaves the current generation serving; its half-built tables are dropped by
+ * the next rebuild.
+ */
+export async function rebuildProjection(
+  context: RebuildContext,
+  current: ProjectionCheckpoint | undefined,
+  pauseLive: PauseLive,
+): Promise<ProjectionCheckpoint> {
+  const { db, store, projection, batchSize, clock } = context;
+  const generation = (current?.generation ?? 0) + 1;
+  const table = tablesOfGeneration(projection, generation);
+  await db.transaction().execute((trx) => createGenerationTables(trx, projection, generation));
+
+  // Replay up to the head as it was when the rebuild began, in batches, so that the live runner's
+  // transactions can interleave; whatever is appended meanwhile is caught up during the switch.
+  const head = await store.headPosition();
+  let replayed: GlobalPosition | undefined;
+  while (head !== undefined && (replayed === undefined || replayed < head)) {
+    const page = await collect(
+      store.readAll({ after: replayed, filter: projection.filter, maxCount: batchSize }),
+    );
+    const last = page.at(-1);
+    if (!last) break;
+    await db.transaction().execute((trx) => applyInOrder(trx, projection, table, page));
+    replayed = last.position;
+    if (page.length < batchSize) break;
+  }
+
+  return pauseLive(async () => {
+    const rest = await collect(store.readAll({ after: replayed, filter: projection.filter }));
+    const next: ProjectionCheckpoint = {
+      position: rest.at(-1)?.position ?? replayed,
+      version: projection.version,
+      generation,
+    };
+    await db.transaction().execute(async (trx) => {
+      await applyInOrder(trx, projection, table, rest);
+      await pointViewsAt(trx, projection, generation);
+      await writeCheckpoint(trx, projection.name, next, clock());
+      if (current) await dropGenerationTables(trx, projection, current.generation);
+    });
+    return next;
+  });
+}
