@@ -1,0 +1,41 @@
+import { DomainError } from '@redtape/event-sourcing';
+
+export const MAX_NAME_LENGTH = 200;
+
+export class RequiredTextMissing extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(readonly field: string) {
+    super(`${field} is required and must not be blank`);
+  }
+}
+
+export class TextTooLong extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(
+    readonly field: string,
+    readonly length: number,
+    readonly maxLength: number,
+  ) {
+    super(`${field} may be at most ${maxLength} characters long, not ${length}`);
+  }
+}
+
+/** The trimmed text, refusing a blank or overlong one. */
+export function requiredText(field: string, value: string, maxLength: number): string {
+  const trimmed = value.trim();
+  if (trimmed === '') throw new RequiredTextMissing(field);
+  if (trimmed.length > maxLength) throw new TextTooLong(field, trimmed.length, maxLength);
+  return trimmed;
+}
+
+/** The trimmed text, or undefined when there is none: a blank optional text means "not given". */
+export function optionalText(
+  field: string,
+  value: string | null | undefined,
+  maxLength: number,
+): string | undefined {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '') return undefined;
+  if (trimmed.length > maxLength) throw new TextTooLong(field, trimmed.length, maxLength);
+  return trimmed;
+}
