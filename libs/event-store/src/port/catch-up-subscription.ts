@@ -2,7 +2,11 @@ import type { EventFilter, GlobalPosition, RecordedEvent, Subscription } from '.
 
 export interface CatchUpSource {
   /** Up to `limit` events after `after` that match the filter, in global order. */
-  readPage(after: GlobalPosition | undefined, filter: EventFilter | undefined, limit: number): Promise<RecordedEvent[]>;
+  readPage(
+    after: GlobalPosition | undefined,
+    filter: EventFilter | undefined,
+    limit: number,
+  ): Promise<RecordedEvent[]>;
   /** Calls the listener whenever the log may have grown; returns the unsubscribe function. */
   onAppended(listener: () => void): () => void;
 }

@@ -13,7 +13,10 @@ export function assertValidStreamName(streamId: unknown): asserts streamId is st
   if (streamId.length > MAX_STREAM_NAME_LENGTH)
     throw new InvalidStreamName(streamId, `must be at most ${MAX_STREAM_NAME_LENGTH} characters`);
   if (!STREAM_NAME.test(streamId))
-    throw new InvalidStreamName(streamId, 'must not start with $ nor contain white space or control characters');
+    throw new InvalidStreamName(
+      streamId,
+      'must not start with $ nor contain white space or control characters',
+    );
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -40,11 +43,13 @@ function assertJson(value: unknown, index: number, path: string): void {
 }
 
 export function assertValidEvents(events: readonly NewEvent[]): void {
-  if (!Array.isArray(events) || events.length === 0) throw new InvalidEvent(0, 'an append needs at least one event');
+  if (!Array.isArray(events) || events.length === 0)
+    throw new InvalidEvent(0, 'an append needs at least one event');
   const seen = new Set<string>();
   events.forEach((event: NewEvent, index) => {
     if (!isPlainObject(event)) throw new InvalidEvent(index, 'must be an object');
-    if (typeof event.id !== 'string' || !UUID.test(event.id)) throw new InvalidEvent(index, 'id must be a UUID');
+    if (typeof event.id !== 'string' || !UUID.test(event.id))
+      throw new InvalidEvent(index, 'id must be a UUID');
     const id = event.id.toLowerCase();
     if (seen.has(id)) throw new InvalidEvent(index, `id ${event.id} appears twice in one append`);
     seen.add(id);
@@ -62,5 +67,8 @@ export function assertValidEvents(events: readonly NewEvent[]): void {
 export function assertValidExpectedRevision(expected: unknown): asserts expected is ExpectedRevision {
   if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return;
   if (typeof expected === 'bigint' && expected >= 0n) return;
-  throw new InvalidEvent(0, `expected revision ${String(expected)} is not any, no_stream, stream_exists or a revision ≥ 0`);
+  throw new InvalidEvent(
+    0,
+    `expected revision ${String(expected)} is not any, no_stream, stream_exists or a revision ≥ 0`,
+  );
 }

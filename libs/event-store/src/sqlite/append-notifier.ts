@@ -1,11 +1,13 @@
 import { EventEmitter } from 'node:events';
-import { watch, type FSWatcher } from 'node:fs';
+import { closeSync, openSync, utimesSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 
 /**
  * Tells subscribers that the event-store file may have grown: at once for appends made in this
- * process, within milliseconds for other processes sharing the file (the WAL file changes and the
- * directory watch fires), and on a slow timer as a safety net should a file-system event be missed.
+ * process, within milliseconds for other processes sharing the file, and on a slow timer as a safety
+ * net should a file-system event be missed. Other processes learn of an append from a side file the
+ * writer touches after its commit: the WAL file itself changes before the commit becomes visible to
+ * readers, so waking on it would read too early and then sleep until the safety net.
  */
 class FileAppendNotifier {
   private readonly emitter = new EventEmitter();
@@ -37,10 +39,10 @@ class FileAppendNotifier {
   }
 
   private start(): void {
-    const name = basename(this.file);
+    const signal = basename(appendSignalFile(this.file));
     try {
       this.watcher = watch(dirname(this.file), { persistent: false }, (_kind, changed) => {
-        if (changed === null || changed.startsWith(name)) this.notify();
+        if (changed === null || changed === signal) this.notify();
       });
       this.watcher.on('error', () => this.stopWatching());
     } catch {
@@ -81,7 +83,18 @@ export function listenForAppends(file: string, listener: () => void): () => void
   };
 }
 
-/** Wakes this process's subscribers at once after an append committed. */
+function appendSignalFile(file: string): string {
+  return `${file}-appended`;
+}
+
+/** Wakes subscribers after an append committed: this process's at once, other processes' through the side file. */
 export function announceAppend(file: string): void {
   notifiers.get(file)?.notify();
+  const signal = appendSignalFile(file);
+  const now = new Date();
+  try {
+    utimesSync(signal, now, now);
+  } catch {
+    closeSync(openSync(signal, 'a'));
+  }
 }

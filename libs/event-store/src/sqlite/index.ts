@@ -1,2 +1,2 @@
 export { SqliteEventStore } from './sqlite-event-store.js';
-export { applyDurablePragmas } from './schema.js';
+export { applyDurablePragmas, createEventsSchema } from './schema.js';

@@ -12,7 +12,9 @@ export function applyDurablePragmas(db: Database.Database): void {
   db.pragma('busy_timeout = 15000');
   const synchronous = db.pragma('synchronous', { simple: true }) as bigint | number;
   if (BigInt(synchronous) !== SYNCHRONOUS_FULL)
-    throw new Error(`SQLite refused synchronous=FULL (got ${String(synchronous)}); appends would not be durable`);
+    throw new Error(
+      `SQLite refused synchronous=FULL (got ${String(synchronous)}); appends would not be durable`,
+    );
   const journalMode = db.pragma('journal_mode', { simple: true });
   if (journalMode !== 'wal') throw new Error(`SQLite refused WAL journal mode (got ${String(journalMode)})`);
 }

@@ -71,6 +71,40 @@ function filterClause(filter: EventFilter | undefined): { sql: string; params: u
 }
 
 /**
+ * Checked by code, not `instanceof SqliteError`: the native addon keeps the error class of the first
+ * copy of better-sqlite3 loaded in the process, which is not the class a second copy exports (as in
+ * test runners with one module registry per file).
+ */
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+  );
+}
+
+/** Compiled once per connection: preparing on every append costs as much as the insert itself. */
+function prepareStatements(db: Database.Database) {
+  return {
+    insert: db.prepare(
+      `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    currentRevision: db.prepare('SELECT max(revision) AS revision FROM events WHERE stream_id = ?'),
+    eventById: db.prepare('SELECT stream_id, revision FROM events WHERE event_id = ?'),
+    storedFrom: db.prepare(
+      'SELECT event_id, revision, position FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
+    ),
+    streamForwards: db.prepare(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+    ),
+    streamBackwards: db.prepare(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+    ),
+    head: db.prepare('SELECT max(position) AS position FROM events'),
+  };
+}
+
+/**
  * The embedded event store: one SQLite file in WAL mode with synchronous=FULL, shared safely by
  * several processes because every append runs in a BEGIN IMMEDIATE transaction (one writer at a time,
  * the others wait up to the busy timeout). Positions are the table's rowid: single-writer commits make
@@ -78,6 +112,9 @@ function filterClause(filter: EventFilter | undefined): { sql: string; params: u
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  /** Global-log reads, prepared once per filter shape. */
+  private readonly pageStatements = new Map<string, Database.Statement>();
   private readonly appendTransaction: (
     streamId: string,
     events: readonly NewEvent[],
@@ -90,6 +127,7 @@ export class SqliteEventStore implements EventStore {
     this.db.defaultSafeIntegers(true);
     applyDurablePragmas(this.db);
     createEventsSchema(this.db);
+    this.statements = prepareStatements(this.db);
     this.appendTransaction = this.db.transaction(this.appendWithinTransaction.bind(this)).immediate;
   }
 
@@ -97,7 +135,11 @@ export class SqliteEventStore implements EventStore {
     return new SqliteEventStore(resolve(file));
   }
 
-  async appendToStream(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     assertValidStreamName(streamId);
     assertValidEvents(events);
     assertValidExpectedRevision(expected);
@@ -116,10 +158,7 @@ export class SqliteEventStore implements EventStore {
     if (replayed) return { ...replayed, appended: false };
     assertExpectedRevision(streamId, expected, current);
 
-    const insert = this.db.prepare(
-      `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const insert = this.statements.insert;
     const recordedAt = BigInt(Date.now());
     let revision = current ?? -1n;
     let position = 0n;
@@ -137,8 +176,7 @@ export class SqliteEventStore implements EventStore {
         );
         position = BigInt(info.lastInsertRowid);
       } catch (error) {
-        if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE')
-          throw new DuplicateEventId(event.id, streamId);
+        if (isUniqueViolation(error)) throw new DuplicateEventId(event.id, streamId);
         throw error;
       }
     }
@@ -146,9 +184,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private currentRevision(streamId: string): StreamRevision | undefined {
-    const row = this.db.prepare('SELECT max(revision) AS revision FROM events WHERE stream_id = ?').get(streamId) as
-      | { revision: bigint | null }
-      | undefined;
+    const row = this.statements.currentRevision.get(streamId) as { revision: bigint | null } | undefined;
     return row?.revision ?? undefined;
   }
 
@@ -161,20 +197,19 @@ export class SqliteEventStore implements EventStore {
     events: readonly NewEvent[],
     expected: ExpectedRevision,
   ): AppendResult | undefined {
-    const first = this.db
-      .prepare('SELECT stream_id, revision FROM events WHERE event_id = ?')
-      .get(events[0]!.id.toLowerCase()) as { stream_id: string; revision: bigint } | undefined;
+    const first = this.statements.eventById.get(events[0]!.id.toLowerCase()) as
+      { stream_id: string; revision: bigint } | undefined;
     if (!first || first.stream_id !== streamId) return undefined;
     const implied = firstRevisionImpliedBy(expected);
     if (implied !== undefined && implied !== first.revision) return undefined;
-    const stored = this.db
-      .prepare(
-        `SELECT event_id, revision, position FROM events
-         WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
-      )
-      .all(streamId, first.revision, events.length) as { event_id: string; revision: bigint; position: bigint }[];
+    const stored = this.statements.storedFrom.all(streamId, first.revision, events.length) as {
+      event_id: string;
+      revision: bigint;
+      position: bigint;
+    }[];
     const sameEvents =
-      stored.length === events.length && stored.every((row, i) => row.event_id === events[i]!.id.toLowerCase());
+      stored.length === events.length &&
+      stored.every((row, i) => row.event_id === events[i]!.id.toLowerCase());
     if (!sameEvents) throw new DuplicateEventId(events[0]!.id, streamId);
     const last = stored[stored.length - 1]!;
     return { nextExpectedRevision: last.revision, position: last.position };
@@ -186,11 +221,7 @@ export class SqliteEventStore implements EventStore {
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
     const from = options.fromRevision ?? (backwards ? 'end' : 'start');
     if (this.currentRevision(streamId) === undefined) throw new StreamNotFound(streamId);
-    const statement = this.db.prepare(
-      backwards
-        ? `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`
-        : `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
-    );
+    const statement = backwards ? this.statements.streamBackwards : this.statements.streamForwards;
     let cursor: bigint = from === 'start' ? 0n : from === 'end' ? BigInt(Number.MAX_SAFE_INTEGER) : from;
     while (remaining > 0) {
       const limit = Math.min(READ_PAGE, remaining);
@@ -217,11 +248,20 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  private readPage(after: GlobalPosition | undefined, filter: EventFilter | undefined, limit: number): RecordedEvent[] {
+  private readPage(
+    after: GlobalPosition | undefined,
+    filter: EventFilter | undefined,
+    limit: number,
+  ): RecordedEvent[] {
     const where = filterClause(filter);
-    const rows = this.db
-      .prepare(`SELECT ${COLUMNS} FROM events WHERE position > ?${where.sql} ORDER BY position LIMIT ?`)
-      .all(after ?? -1n, ...where.params, limit) as EventRow[];
+    let statement = this.pageStatements.get(where.sql);
+    if (!statement) {
+      statement = this.db.prepare(
+        `SELECT ${COLUMNS} FROM events WHERE position > ?${where.sql} ORDER BY position LIMIT ?`,
+      );
+      this.pageStatements.set(where.sql, statement);
+    }
+    const rows = statement.all(after ?? -1n, ...where.params, limit) as EventRow[];
     return rows.map(toRecorded);
   }
 
@@ -236,7 +276,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async headPosition(): Promise<GlobalPosition | undefined> {
-    const row = this.db.prepare('SELECT max(position) AS position FROM events').get() as { position: bigint | null };
+    const row = this.statements.head.get() as { position: bigint | null };
     return row.position ?? undefined;
   }
 

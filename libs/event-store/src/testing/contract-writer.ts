@@ -4,7 +4,12 @@
  * one event with the given expected revision and prints the outcome as one JSON line.
  */
 import { createInterface } from 'node:readline';
-import { EventStoreError, StreamRevisionConflict, openEventStore, type EventStoreConnection } from '../index.js';
+import {
+  EventStoreError,
+  StreamRevisionConflict,
+  openEventStore,
+  type EventStoreConnection,
+} from '../index.js';
 
 interface WriterTask {
   connection: EventStoreConnection;
@@ -25,7 +30,9 @@ for await (const line of lines) {
       [{ id: task.eventId, type: 'WriterWon', data: { pid: process.pid } }],
       BigInt(task.expectedRevision),
     );
-    process.stdout.write(`${JSON.stringify({ outcome: 'appended', revision: String(result.nextExpectedRevision) })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ outcome: 'appended', revision: String(result.nextExpectedRevision) })}\n`,
+    );
   } catch (error) {
     const actual = error instanceof StreamRevisionConflict ? String(error.actual) : undefined;
     const code = error instanceof EventStoreError ? error.code : String(error);

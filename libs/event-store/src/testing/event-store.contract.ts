@@ -24,11 +24,19 @@ export interface OpenedStore {
   dispose(): Promise<void>;
 }
 
-const event = (type = 'SomethingHappened', data: NewEvent['data'] = {}): NewEvent => ({ id: newEventId(), type, data });
+const event = (type = 'SomethingHappened', data: NewEvent['data'] = {}): NewEvent => ({
+  id: newEventId(),
+  type,
+  data,
+});
 const events = (count: number, type = 'SomethingHappened'): NewEvent[] =>
   Array.from({ length: count }, (_, i) => event(type, { n: i }));
 
-async function readStream(store: EventStore, streamId: string, options?: Parameters<EventStore['readStream']>[1]) {
+async function readStream(
+  store: EventStore,
+  streamId: string,
+  options?: Parameters<EventStore['readStream']>[1],
+) {
   return collect(store.readStream(streamId, options));
 }
 
@@ -98,7 +106,9 @@ export function eventStoreContract(name: string, open: () => Promise<OpenedStore
       it('accepts the exact current revision and refuses a stale one', async () => {
         const stream = uniqueStream();
         await store.appendToStream(stream, events(2), 'no_stream');
-        await expect(store.appendToStream(stream, events(1), 1n)).resolves.toMatchObject({ nextExpectedRevision: 2n });
+        await expect(store.appendToStream(stream, events(1), 1n)).resolves.toMatchObject({
+          nextExpectedRevision: 2n,
+        });
         const error = await rejection(store.appendToStream(stream, events(1), 1n));
         expect(error).toBeInstanceOf(StreamRevisionConflict);
         expect(error).toMatchObject({ expected: 1n, actual: 2n });
@@ -115,7 +125,9 @@ export function eventStoreContract(name: string, open: () => Promise<OpenedStore
       it('appends with any whether or not the stream exists', async () => {
         const stream = uniqueStream();
         await store.appendToStream(stream, events(1), 'any');
-        await expect(store.appendToStream(stream, events(1), 'any')).resolves.toMatchObject({ nextExpectedRevision: 1n });
+        await expect(store.appendToStream(stream, events(1), 'any')).resolves.toMatchObject({
+          nextExpectedRevision: 1n,
+        });
       });
 
       it('leaves the stream untouched when an append is refused', async () => {
@@ -151,10 +163,13 @@ export function eventStoreContract(name: string, open: () => Promise<OpenedStore
         await store.appendToStream(stream, events(1), 'no_stream');
         const writers = [newEventId(), newEventId(), newEventId(), newEventId()];
         const outcomes = await raceWritersInSeparateProcesses(opened.connection, stream, 0n, writers);
-        expect(outcomes.filter((o) => o.outcome === 'appended')).toEqual([{ outcome: 'appended', revision: '1' }]);
+        expect(outcomes.filter((o) => o.outcome === 'appended')).toEqual([
+          { outcome: 'appended', revision: '1' },
+        ]);
         const refused = outcomes.filter((o) => o.outcome === 'refused');
         expect(refused).toHaveLength(writers.length - 1);
-        for (const outcome of refused) expect(outcome).toEqual({ outcome: 'refused', code: 'STREAM_REVISION_CONFLICT', actual: '1' });
+        for (const outcome of refused)
+          expect(outcome).toEqual({ outcome: 'refused', code: 'STREAM_REVISION_CONFLICT', actual: '1' });
         const stored = await readStream(store, stream);
         expect(stored).toHaveLength(2);
         expect(writers).toContain(stored[1]!.id);
@@ -205,7 +220,11 @@ export function eventStoreContract(name: string, open: () => Promise<OpenedStore
         await store.appendToStream(stream, events(10), 'no_stream');
         const forwards = await readStream(store, stream, { fromRevision: 3n, maxCount: 4 });
         expect(forwards.map((e) => e.data['n'])).toEqual([3, 4, 5, 6]);
-        const backwards = await readStream(store, stream, { direction: 'backwards', fromRevision: 5n, maxCount: 3 });
+        const backwards = await readStream(store, stream, {
+          direction: 'backwards',
+          fromRevision: 5n,
+          maxCount: 3,
+        });
         expect(backwards.map((e) => e.revision)).toEqual([5n, 4n, 3n]);
         const lastTwo = await readStream(store, stream, { direction: 'backwards', maxCount: 2 });
         expect(lastTwo.map((e) => e.revision)).toEqual([9n, 8n]);
@@ -222,7 +241,12 @@ export function eventStoreContract(name: string, open: () => Promise<OpenedStore
         };
         await store.appendToStream(stream, [written], 'no_stream');
         const [read] = await readStream(store, stream);
-        expect(read).toMatchObject({ id: written.id, type: written.type, data: written.data, metadata: written.metadata });
+        expect(read).toMatchObject({
+          id: written.id,
+          type: written.type,
+          data: written.data,
+          metadata: written.metadata,
+        });
         expect(read!.streamId).toBe(stream);
         expect(read!.recordedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
         expect(read!.recordedAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
@@ -256,19 +280,38 @@ export function eventStoreContract(name: string, open: () => Promise<OpenedStore
         ['a control character', 'procedure-\u0000'],
         ['an over-long name', `p-${'x'.repeat(300)}`],
       ])('refuses %s as a stream name', async (_what, streamId) => {
-        await expect(store.appendToStream(streamId, events(1), 'any')).rejects.toBeInstanceOf(InvalidStreamName);
+        await expect(store.appendToStream(streamId, events(1), 'any')).rejects.toBeInstanceOf(
+          InvalidStreamName,
+        );
       });
 
       it.each([
         ['no events', []],
         ['an id that is not a UUID', [{ id: 'x', type: 'A', data: {} }]],
         ['a type with spaces', [{ id: newEventId(), type: 'Something happened', data: {} }]],
-        ['data that is not an object', [{ id: newEventId(), type: 'A', data: [] as unknown as NewEvent['data'] }]],
-        ['data that is not JSON', [{ id: newEventId(), type: 'A', data: { at: new Date() } as unknown as NewEvent['data'] }]],
-        ['the same id twice', (() => { const id = newEventId(); return [{ id, type: 'A', data: {} }, { id, type: 'B', data: {} }]; })()],
+        [
+          'data that is not an object',
+          [{ id: newEventId(), type: 'A', data: [] as unknown as NewEvent['data'] }],
+        ],
+        [
+          'data that is not JSON',
+          [{ id: newEventId(), type: 'A', data: { at: new Date() } as unknown as NewEvent['data'] }],
+        ],
+        [
+          'the same id twice',
+          (() => {
+            const id = newEventId();
+            return [
+              { id, type: 'A', data: {} },
+              { id, type: 'B', data: {} },
+            ];
+          })(),
+        ],
       ])('refuses %s and stores nothing', async (_what, batch) => {
         const stream = uniqueStream();
-        await expect(store.appendToStream(stream, batch as NewEvent[], 'any')).rejects.toBeInstanceOf(InvalidEvent);
+        await expect(store.appendToStream(stream, batch as NewEvent[], 'any')).rejects.toBeInstanceOf(
+          InvalidEvent,
+        );
         await expect(readStream(store, stream)).rejects.toBeInstanceOf(StreamNotFound);
       });
     });
@@ -291,29 +334,38 @@ export function eventStoreContract(name: string, open: () => Promise<OpenedStore
 
       it('filters by stream prefix, by event type, and by both', async () => {
         const prefix = uniqueStream('filter');
-        await store.appendToStream(`${prefix}-procedure-1`, [event('Registered'), event('Abolished')], 'no_stream');
+        await store.appendToStream(
+          `${prefix}-procedure-1`,
+          [event('Registered'), event('Abolished')],
+          'no_stream',
+        );
         await store.appendToStream(`${prefix}-unit-1`, [event('Registered'), event('Renamed')], 'no_stream');
         await store.appendToStream(`${prefix}-procedure-2`, [event('Registered')], 'no_stream');
         const types = async (filter: Parameters<EventStore['readAll']>[0]) =>
-          (await collect(store.readAll(filter))).map((e) => `${e.streamId.slice(prefix.length + 1)}:${e.type}`);
+          (await collect(store.readAll(filter))).map(
+            (e) => `${e.streamId.slice(prefix.length + 1)}:${e.type}`,
+          );
 
         expect(await types({ filter: { streamPrefixes: [`${prefix}-procedure-`] } })).toEqual([
           'procedure-1:Registered',
           'procedure-1:Abolished',
           'procedure-2:Registered',
         ]);
-        expect(await types({ filter: { streamPrefixes: [`${prefix}-procedure-`, `${prefix}-unit-`] } })).toHaveLength(5);
-        expect(await types({ filter: { streamPrefixes: [prefix], eventTypes: ['Abolished', 'Renamed'] } })).toEqual([
-          'procedure-1:Abolished',
-          'unit-1:Renamed',
-        ]);
+        expect(
+          await types({ filter: { streamPrefixes: [`${prefix}-procedure-`, `${prefix}-unit-`] } }),
+        ).toHaveLength(5);
+        expect(
+          await types({ filter: { streamPrefixes: [prefix], eventTypes: ['Abolished', 'Renamed'] } }),
+        ).toEqual(['procedure-1:Abolished', 'unit-1:Renamed']);
       });
 
       it('reads after a position, exclusively, and up to a count', async () => {
         const stream = uniqueStream();
         await store.appendToStream(stream, events(5), 'no_stream');
         const all = await collect(store.readAll({ filter: { streamPrefixes: [stream] } }));
-        const after = await collect(store.readAll({ after: all[1]!.position, filter: { streamPrefixes: [stream] }, maxCount: 2 }));
+        const after = await collect(
+          store.readAll({ after: all[1]!.position, filter: { streamPrefixes: [stream] }, maxCount: 2 }),
+        );
         expect(after.map((e) => e.revision)).toEqual([2n, 3n]);
       });
 
@@ -333,7 +385,8 @@ export function eventStoreContract(name: string, open: () => Promise<OpenedStore
           const history = await takeFrom(iterator, 15);
           const other = await opened.reopen();
           const writes = (async () => {
-            for (let i = 0; i < 10; i++) await (i % 2 ? other : store).appendToStream(`${prefix}-${i % 3}`, events(2), 'any');
+            for (let i = 0; i < 10; i++)
+              await (i % 2 ? other : store).appendToStream(`${prefix}-${i % 3}`, events(2), 'any');
           })();
           const live = await takeFrom(iterator, 20);
           await writes;
@@ -349,7 +402,10 @@ export function eventStoreContract(name: string, open: () => Promise<OpenedStore
 
       it('wakes a waiting subscriber when another connection appends', async () => {
         const stream = uniqueStream();
-        const subscription = store.subscribeToAll({ after: await store.headPosition(), filter: { streamPrefixes: [stream] } });
+        const subscription = store.subscribeToAll({
+          after: await store.headPosition(),
+          filter: { streamPrefixes: [stream] },
+        });
         const iterator = subscription[Symbol.asyncIterator]();
         const first = iterator.next();
         const other = await opened.reopen();
@@ -383,7 +439,10 @@ export function eventStoreContract(name: string, open: () => Promise<OpenedStore
       });
 
       it('ends the iteration when closed', async () => {
-        const subscription = store.subscribeToAll({ after: await store.headPosition(), filter: { streamPrefixes: [uniqueStream()] } });
+        const subscription = store.subscribeToAll({
+          after: await store.headPosition(),
+          filter: { streamPrefixes: [uniqueStream()] },
+        });
         const pending = subscription[Symbol.asyncIterator]().next();
         await subscription.close();
         await expect(pending).resolves.toEqual({ done: true, value: undefined });

@@ -4,14 +4,19 @@ import { createInterface, type Interface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { EventStoreConnection } from '../open-event-store.js';
 
-export type WriterOutcome = { outcome: 'appended'; revision: string } | { outcome: 'refused'; code: string; actual?: string };
+export type WriterOutcome =
+  { outcome: 'appended'; revision: string } | { outcome: 'refused'; code: string; actual?: string };
 
 const here = fileURLToPath(import.meta.url);
 const writerScript = fileURLToPath(new URL(`./contract-writer${extname(here)}`, import.meta.url));
 // TypeScript sources run through tsx; built JavaScript runs as it is.
 const loaderArgs = extname(here) === '.ts' ? ['--conditions=@redtape/source', '--import', 'tsx'] : [];
 
-function nextLine(lines: Interface, child: ChildProcessWithoutNullStreams, stderr: () => string): Promise<string> {
+function nextLine(
+  lines: Interface,
+  child: ChildProcessWithoutNullStreams,
+  stderr: () => string,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const onLine = (line: string) => {
       child.off('exit', onExit);
@@ -48,7 +53,8 @@ export async function raceWritersInSeparateProcesses(
   });
   try {
     const ready = await Promise.all(writers.map((w) => nextLine(w.lines, w.child, w.stderr)));
-    if (ready.some((line) => line !== 'ready')) throw new Error(`a writer did not get ready: ${ready.join(', ')}`);
+    if (ready.some((line) => line !== 'ready'))
+      throw new Error(`a writer did not get ready: ${ready.join(', ')}`);
     const answers = writers.map((w) => nextLine(w.lines, w.child, w.stderr));
     for (const w of writers) w.child.stdin.write('go\n');
     return (await Promise.all(answers)).map((line) => JSON.parse(line) as WriterOutcome);

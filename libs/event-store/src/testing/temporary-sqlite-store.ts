@@ -5,7 +5,10 @@ import { SqliteEventStore } from '../sqlite/sqlite-event-store.js';
 import type { OpenedStore } from './event-store.contract.js';
 
 /** A SQLite event store in a fresh temporary folder, removed again by `dispose`. */
-export function openTemporarySqliteStore(): OpenedStore & { readonly store: SqliteEventStore; readonly directory: string } {
+export function openTemporarySqliteStore(): OpenedStore & {
+  readonly store: SqliteEventStore;
+  readonly directory: string;
+} {
   const directory = mkdtempSync(join(tmpdir(), 'redtape-events-'));
   const file = join(directory, 'events.db');
   const store = SqliteEventStore.open(file);
