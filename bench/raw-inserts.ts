@@ -1,0 +1,40 @@
+import { applyDurablePragmas, createEventsSchema } from '@redtape/event-store/sqlite';
+import Database from 'better-sqlite3';
+import type { Step } from './rounds.js';
+import { sampleEvent } from './sample-events.js';
+
+const STREAM_COUNT = 100;
+
+/**
+ * The baseline: one plain INSERT per autocommit transaction into a table shaped like the adapter's,
+ * with the same durability pragmas. This is the ceiling a durable single-event append can reach.
+ */
+export function openRawInserts(file: string): { insertOneRow: Step; close(): void } {
+  const db = new Database(file);
+  applyDurablePragmas(db);
+  createEventsSchema(db);
+  const insert = db.prepare(
+    `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  let inserted = 0;
+  return {
+    insertOneRow: () => {
+      const event = sampleEvent();
+      const streamIndex = inserted % STREAM_COUNT;
+      const revision = Math.floor(inserted / STREAM_COUNT);
+      insert.run(
+        event.id,
+        `raw-${streamIndex}`,
+        revision,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        Date.now(),
+      );
+      inserted += 1;
+      return 1;
+    },
+    close: () => db.close(),
+  };
+}
