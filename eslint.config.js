@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const clients = ['better-sqlite3', 'pg', 'kysely', 'kafkajs', '@kurrent/*', '@eventstore/*'];
@@ -14,28 +15,86 @@ const frameworks = ['@nestjs/*', '@apollo/*', 'graphql', 'express'];
 const testHelpers = ['@redtape/testing', '@redtape/*/testing', '@jest/*', 'jest'];
 
 const depConstraints = [
-  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel'], bannedExternalImports: [...clients, ...frameworks] },
-  { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: ['type:kernel', 'type:store'], bannedExternalImports: [...clients, ...frameworks] },
-  { sourceTag: 'type:store', onlyDependOnLibsWithTags: ['type:store', 'type:testing'], bannedExternalImports: frameworks },
   {
-    sourceTag: 'type:infrastructure',
-    onlyDependOnLibsWithTags: ['type:infrastructure', 'type:kernel', 'type:store', 'type:domain', 'type:testing'],
+    sourceTag: 'type:domain',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:kernel'],
+    bannedExternalImports: [...clients, ...frameworks],
+  },
+  {
+    sourceTag: 'type:kernel',
+    onlyDependOnLibsWithTags: ['type:kernel', 'type:store'],
+    bannedExternalImports: [...clients, ...frameworks],
+  },
+  {
+    sourceTag: 'type:store',
+    onlyDependOnLibsWithTags: ['type:store', 'type:testing'],
     bannedExternalImports: frameworks,
   },
-  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:store', 'type:kernel', 'type:infrastructure', 'type:domain', 'type:testing'] },
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel', 'type:store', 'type:infrastructure', 'type:api', 'type:testing'] },
-  { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel', 'type:store', 'type:infrastructure', 'type:api'] },
+  {
+    sourceTag: 'type:infrastructure',
+    onlyDependOnLibsWithTags: [
+      'type:infrastructure',
+      'type:kernel',
+      'type:store',
+      'type:domain',
+      'type:testing',
+    ],
+    bannedExternalImports: frameworks,
+  },
+  {
+    sourceTag: 'type:testing',
+    onlyDependOnLibsWithTags: [
+      'type:store',
+      'type:kernel',
+      'type:infrastructure',
+      'type:domain',
+      'type:testing',
+    ],
+  },
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: [
+      'type:domain',
+      'type:kernel',
+      'type:store',
+      'type:infrastructure',
+      'type:api',
+      'type:testing',
+    ],
+  },
+  {
+    sourceTag: 'type:api',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:kernel', 'type:store', 'type:infrastructure', 'type:api'],
+  },
+  {
+    sourceTag: 'type:e2e',
+    onlyDependOnLibsWithTags: [
+      'type:app',
+      'type:api',
+      'type:domain',
+      'type:kernel',
+      'type:store',
+      'type:infrastructure',
+      'type:testing',
+    ],
+  },
 ];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'reports/**', 'tmp/**', '.nx/**', 'coverage/**'] },
+  {
+    ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'reports/**', 'tmp/**', '.nx/**', 'coverage/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['**/*.{js,mjs}'], languageOptions: { globals: globals.node } },
   {
     files: ['**/*.ts'],
     plugins: { '@nx': nx },
     rules: {
-      '@nx/enforce-module-boundaries': ['error', { allow: [], depConstraints, enforceBuildableLibDependency: false }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { allow: [], depConstraints, enforceBuildableLibDependency: false },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'error',

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm test`: runs every jest project once (ESM needs --experimental-vm-modules), then prints one
- * plain summary line. Under CI (CI=true) a skipped test fails the run unless its full name carries a
+ * `npm test`: builds the services (the end-to-end suites start them from dist/ exactly as `npm start`
+ * does), runs every jest project once (ESM needs --experimental-vm-modules), then prints one plain
+ * summary line. Under CI (CI=true) a skipped test fails the run unless its full name carries a
  * reason listed in ALLOWED_SKIPS: only suites whose server cannot be had on these machines may skip.
  */
 import { spawnSync } from 'node:child_process';
@@ -12,10 +13,28 @@ const ALLOWED_SKIPS = [/\[needs KURRENTDB_URL or a Docker engine\]/];
 const report = 'reports/jest/results.json';
 mkdirSync('reports/jest', { recursive: true });
 
-const jest = createRequire(import.meta.url).resolve('jest/bin/jest.js');
+const require = createRequire(import.meta.url);
+const build = spawnSync(
+  process.execPath,
+  [require.resolve('typescript/bin/tsc'), '-b', 'tsconfig.build.json'],
+  { stdio: 'inherit' },
+);
+if (build.status !== 0) {
+  console.error('the build failed; no test ran');
+  process.exit(build.status || 1);
+}
+
+const jest = require.resolve('jest/bin/jest');
 const run = spawnSync(
   process.execPath,
-  ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', jest, '--json', `--outputFile=${report}`, ...process.argv.slice(2)],
+  [
+    '--experimental-vm-modules',
+    '--no-warnings=ExperimentalWarning',
+    jest,
+    '--json',
+    `--outputFile=${report}`,
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit' },
 );
 
@@ -28,16 +47,24 @@ try {
 }
 
 const tests = results.testResults.flatMap((suite) => suite.assertionResults);
-const skipped = tests.filter((test) => test.status === 'pending' || test.status === 'skipped' || test.status === 'todo');
+const skipped = tests.filter(
+  (test) => test.status === 'pending' || test.status === 'skipped' || test.status === 'todo',
+);
 const forbiddenSkips = skipped.filter((test) => !ALLOWED_SKIPS.some((reason) => reason.test(test.fullName)));
-const brokenSuites = results.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0);
+const brokenSuites = results.testResults.filter(
+  (suite) => suite.status === 'failed' && suite.assertionResults.length === 0,
+);
 
 for (const test of skipped) console.log(`skipped: ${test.fullName}`);
 for (const suite of brokenSuites) console.log(`suite failed to run: ${suite.name}`);
-console.log(`tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped.length} skipped`);
+console.log(
+  `tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped.length} skipped`,
+);
 
 if (process.env.CI === 'true' && forbiddenSkips.length > 0) {
-  console.error(`CI runs every suite that can run here; ${forbiddenSkips.length} test(s) were skipped without an allowed reason`);
+  console.error(
+    `CI runs every suite that can run here; ${forbiddenSkips.length} test(s) were skipped without an allowed reason`,
+  );
   process.exit(1);
 }
 if (results.numTotalTests === 0) {

@@ -20,8 +20,16 @@ const metadata = (overrides: Partial<CommandMetadata> = {}): CommandMetadata => 
   now: new Date('2026-01-15T10:00:00Z'),
   ...overrides,
 });
-const register = (m = metadata()): SampleCommand => ({ type: 'RegisterProcedure', data: { title: 'Trade licence', decisionDays: 30 }, metadata: m });
-const changeDecisionTime = (days: number, m = metadata()): SampleCommand => ({ type: 'ChangeDecisionTime', data: { days }, metadata: m });
+const register = (m = metadata()): SampleCommand => ({
+  type: 'RegisterProcedure',
+  data: { title: 'Trade licence', decisionDays: 30 },
+  metadata: m,
+});
+const changeDecisionTime = (days: number, m = metadata()): SampleCommand => ({
+  type: 'ChangeDecisionTime',
+  data: { days },
+  metadata: m,
+});
 
 describe('command handler', () => {
   let opened: OpenedStore;
@@ -36,10 +44,18 @@ describe('command handler', () => {
 
   it('appends the decided events with the envelope metadata and returns the new state and revision', async () => {
     const stream = uniqueStream('procedure');
-    const m = metadata({ reason: 'pilot enrollment', legalBasis: 'Cabinet decree 12', correlationId: 'meeting-3' });
+    const m = metadata({
+      reason: 'pilot enrollment',
+      legalBasis: 'Cabinet decree 12',
+      correlationId: 'meeting-3',
+    });
     const outcome = await handler.handle(stream, register(m));
 
-    expect(outcome).toMatchObject({ revision: 1, alreadyHandled: false, state: { status: 'active', decisionDays: 30 } });
+    expect(outcome).toMatchObject({
+      revision: 1,
+      alreadyHandled: false,
+      state: { status: 'active', decisionDays: 30 },
+    });
     const [stored] = await storedIn(stream);
     expect(stored!.id).toBe(outcome.appended[0]!.id);
     expect(stored!.metadata).toEqual({
@@ -129,7 +145,9 @@ describe('command handler', () => {
       const stream = uniqueStream('procedure');
       await handler.handle(stream, register());
       const racing = new CommandHandler(storeWithCompetingWriter(stream), sampleDecider);
-      await expect(racing.handle(stream, changeDecisionTime(10))).rejects.toMatchObject({ actualRevision: 2 });
+      await expect(racing.handle(stream, changeDecisionTime(10))).rejects.toMatchObject({
+        actualRevision: 2,
+      });
       expect((await storedIn(stream)).map((e) => e.data)).toEqual([expect.anything(), { from: 30, to: 25 }]);
     });
 
@@ -139,7 +157,10 @@ describe('command handler', () => {
       const racing = new CommandHandler(storeWithCompetingWriter(stream), sampleDecider);
       const outcome = await racing.handle(stream, changeDecisionTime(10), { retriesOnConflict: 2 });
       expect(outcome.revision).toBe(3);
-      expect((await storedIn(stream)).map((e) => e.data).slice(1)).toEqual([{ from: 30, to: 25 }, { from: 25, to: 10 }]);
+      expect((await storedIn(stream)).map((e) => e.data).slice(1)).toEqual([
+        { from: 30, to: 25 },
+        { from: 25, to: 10 },
+      ]);
     });
   });
 
@@ -151,15 +172,15 @@ describe('command handler', () => {
   });
 
   it.each([[''], ['has spaces'], ['x'.repeat(200)]])('refuses the command id %j', async (commandId) => {
-    await expect(handler.handle(uniqueStream('procedure'), register(metadata({ commandId })))).rejects.toBeInstanceOf(
-      InvalidCommand,
-    );
+    await expect(
+      handler.handle(uniqueStream('procedure'), register(metadata({ commandId }))),
+    ).rejects.toBeInstanceOf(InvalidCommand);
   });
 
   it.each([[-1], [1.5]])('refuses the expected revision %p', async (expectedRevision) => {
-    await expect(handler.handle(uniqueStream('procedure'), register(), { expectedRevision })).rejects.toBeInstanceOf(
-      InvalidCommand,
-    );
+    await expect(
+      handler.handle(uniqueStream('procedure'), register(), { expectedRevision }),
+    ).rejects.toBeInstanceOf(InvalidCommand);
   });
 
   it('rebuilds the state at an earlier revision for time travel', async () => {

@@ -50,14 +50,21 @@ export class CommandHandler<C extends Command, E extends DomainEvent, S> {
 
   async handle(streamId: string, command: C, options: HandleOptions = {}): Promise<CommandOutcome<E, S>> {
     const { commandId } = command.metadata;
-    if (!COMMAND_ID.test(commandId)) throw new InvalidCommand(`commandId ${JSON.stringify(commandId)} is not a valid id`);
+    if (!COMMAND_ID.test(commandId))
+      throw new InvalidCommand(`commandId ${JSON.stringify(commandId)} is not a valid id`);
     const { expectedRevision } = options;
     if (expectedRevision !== undefined && !(Number.isInteger(expectedRevision) && expectedRevision >= 0))
       throw new InvalidCommand(`expectedRevision must be a whole number ≥ 0, not ${expectedRevision}`);
 
     for (let attempt = 0; ; attempt++) {
       const loaded = await this.loader.load(streamId);
-      const unchanged = { streamId, state: loaded.state, revision: loaded.revision, appended: [], position: undefined };
+      const unchanged = {
+        streamId,
+        state: loaded.state,
+        revision: loaded.revision,
+        appended: [],
+        position: undefined,
+      };
       if (loaded.events.some((event) => event.metadata.commandId === commandId))
         return { ...unchanged, alreadyHandled: true };
       if (expectedRevision !== undefined && expectedRevision !== loaded.revision)
@@ -68,7 +75,11 @@ export class CommandHandler<C extends Command, E extends DomainEvent, S> {
 
       const newEvents = toNewEvents(streamId, decided, command.metadata, this.registry);
       try {
-        const result = await this.store.appendToStream(streamId, newEvents, loaded.storeRevision ?? 'no_stream');
+        const result = await this.store.appendToStream(
+          streamId,
+          newEvents,
+          loaded.storeRevision ?? 'no_stream',
+        );
         return {
           streamId,
           state: fold(this.decider, loaded.state, decided),

@@ -12,7 +12,11 @@ export interface Decider<C extends Command, E extends DomainEvent, S> {
   decide(command: C, state: S): readonly E[];
 }
 
-export function fold<E extends DomainEvent, S>(decider: Pick<Decider<never, E, S>, 'evolve'>, state: S, events: Iterable<E>): S {
+export function fold<E extends DomainEvent, S>(
+  decider: Pick<Decider<never, E, S>, 'evolve'>,
+  state: S,
+  events: Iterable<E>,
+): S {
   let folded = state;
   for (const event of events) folded = decider.evolve(folded, event);
   return folded;

@@ -1,5 +1,19 @@
+/**
+ * What a client may do about a refused command. The API layer maps the code one to one onto its
+ * error codes, so every rule the domain enforces reaches the client typed, never as a server error.
+ */
+export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
+
+export abstract class DomainError extends Error {
+  abstract readonly code: DomainErrorCode;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
 /** The aggregate moved on since the client read it; `actualRevision` lets it reload and decide again. */
-export class AggregateRevisionConflict extends Error {
+export class AggregateRevisionConflict extends DomainError {
   readonly code = 'CONFLICT';
   constructor(
     readonly streamId: string,
@@ -7,14 +21,9 @@ export class AggregateRevisionConflict extends Error {
     readonly actualRevision: number,
   ) {
     super(`${streamId} is at revision ${actualRevision}, not ${expectedRevision}: reload it and try again`);
-    this.name = 'AggregateRevisionConflict';
   }
 }
 
-export class InvalidCommand extends Error {
+export class InvalidCommand extends DomainError {
   readonly code = 'BAD_USER_INPUT';
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidCommand';
-  }
 }

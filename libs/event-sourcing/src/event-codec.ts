@@ -37,7 +37,10 @@ export function toNewEvents(
 }
 
 /** The application's form of a stored event, upcast to the current schema version of its type. */
-export function toEnvelope<E extends DomainEvent>(recorded: RecordedEvent, registry: UpcasterRegistry): EventEnvelope<E> {
+export function toEnvelope<E extends DomainEvent>(
+  recorded: RecordedEvent,
+  registry: UpcasterRegistry,
+): EventEnvelope<E> {
   const stored = recorded.metadata as unknown as EventMetadata;
   const storedVersion = typeof stored.schemaVersion === 'number' ? stored.schemaVersion : 1;
   const metadata = { ...stored, schemaVersion: registry.currentVersion(recorded.type) };

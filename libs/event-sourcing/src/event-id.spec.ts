@@ -17,6 +17,8 @@ describe('event ids derived from commands', () => {
   });
 
   it('is a version 5 UUID with the RFC variant', () => {
-    expect(eventIdFor('unit-region/talas', 'load-1', 3)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(eventIdFor('unit-region/talas', 'load-1', 3)).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 });

@@ -8,3 +8,4 @@ export * from './revision.js';
 export * from './upcasting.js';
 export * from './aggregate-loader.js';
 export * from './command-handler.js';
+export * from './calendar-date.js';

@@ -40,7 +40,8 @@ export class UpcasterRegistry {
     if (!Number.isInteger(storedVersion) || storedVersion < 1 || storedVersion > current)
       throw new Error(`${type} v${storedVersion} is not a version this code knows (current v${current})`);
     let upcast = data;
-    for (const upcaster of (this.chains.get(type) ?? []).slice(storedVersion - 1)) upcast = upcaster.upcast(upcast, metadata);
+    for (const upcaster of (this.chains.get(type) ?? []).slice(storedVersion - 1))
+      upcast = upcaster.upcast(upcast, metadata);
     return upcast;
   }
 }

@@ -1,0 +1,1 @@
+export { startRegions } from './start-regions.js';

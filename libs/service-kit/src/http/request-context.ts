@@ -1,0 +1,33 @@
+import { bearerToken, AuthenticationError, type Principal } from '@redtape/auth';
+import type { Actor } from '@redtape/event-sourcing';
+import type { Request } from 'express';
+import { GraphQLError } from 'graphql';
+
+export interface RequestContext {
+  /** The verified caller; undefined for anonymous (public) requests. */
+  readonly principal: Principal | undefined;
+}
+
+/** Verifies the bearer token again in the subgraph: the gateway's word alone is not trusted. */
+export function requestContextFactory(verify: (token: string) => Promise<Principal>) {
+  return async ({ req }: { req: Request }): Promise<RequestContext> => {
+    try {
+      const token = bearerToken(req.header('authorization'));
+      return { principal: token === undefined ? undefined : await verify(token) };
+    } catch (error) {
+      if (!(error instanceof AuthenticationError)) throw error;
+      throw new GraphQLError(error.message, {
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      });
+    }
+  };
+}
+
+export function actorOf(principal: Principal): Actor {
+  return {
+    id: principal.subject,
+    role: principal.role,
+    name: principal.name,
+    ...(principal.unitId !== undefined ? { unitId: principal.unitId } : {}),
+  };
+}

@@ -1,0 +1,21 @@
+import type { ChildProcess } from 'node:child_process';
+
+export interface LaunchedService {
+  readonly name: string;
+  readonly main: string;
+  readonly portVariable: string;
+  readonly defaultPort: number;
+}
+
+export interface StartedSystem {
+  readonly gatewayUrl: string;
+  readonly ports: Record<string, number>;
+  readonly children: ChildProcess[];
+  stop(): Promise<void>;
+}
+
+export declare const SERVICES: readonly LaunchedService[];
+export declare function startSystem(options?: {
+  env?: NodeJS.ProcessEnv;
+  output?: 'inherit' | 'pipe' | 'ignore';
+}): Promise<StartedSystem>;
