@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createTokenVerifier, type AuthConfig } from '@redtape/auth';
 import type { Logger } from 'pino';
 import { GatewayModule } from './gateway.module.js';
-import { NestPinoLogger } from './logging/nest-logger.js';
+import { NestPinoLogger } from '@redtape/service-kit';
 import { requestLogging } from './logging/request-logging.js';
 import {
   CompositionFailed,

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { ConfigurationError, authConfigFromEnv, type AuthConfig } from '@redtape/auth';
+import { dataDirSetting, logLevelSetting, portSetting, settingsReader } from '@redtape/service-kit';
 import type { Level } from 'pino';
-import { LOG_LEVELS } from './logging/logger.js';
-import { APPS_DIR, REPOSITORY_ROOT } from './repository-paths.js';
+import { APPS_DIR } from './repository-paths.js';
 import type { SubgraphSource } from './supergraph.js';
 
 /** The subgraphs the gateway knows, each with the variables that locate it. */
@@ -39,21 +39,13 @@ export function gatewayConfigFromEnv(
   env: NodeJS.ProcessEnv,
   locations: GatewayConfigLocations = {},
 ): GatewayConfig {
-  const problems: string[] = [];
-  const read = <T>(check: () => T): T | undefined => {
-    try {
-      return check();
-    } catch (error) {
-      if (!(error instanceof ConfigurationError)) throw error;
-      problems.push(...error.problems);
-      return undefined;
-    }
-  };
-
+  const settings = settingsReader();
+  const read = settings.read;
   const appsDir = locations.appsDir ?? APPS_DIR;
-  const dataDir = resolve(
-    env['REDTAPE_DATA_DIR'] || resolve(locations.repositoryRoot ?? REPOSITORY_ROOT, 'data'),
-  );
+  const dataDir =
+    locations.repositoryRoot && !env['REDTAPE_DATA_DIR']
+      ? resolve(locations.repositoryRoot, 'data')
+      : dataDirSetting(env);
   const port = read(() => portSetting(env, 'GATEWAY_PORT', 4000));
   const logLevel = read(() => logLevelSetting(env));
   const subgraphs = KNOWN_SUBGRAPHS.map((subgraph) =>
@@ -65,15 +57,15 @@ export function gatewayConfigFromEnv(
   );
   const auth = read(() => authConfigFromEnv(env, { dataDir }));
 
-  if (problems.length > 0) throw new ConfigurationError(problems);
+  settings.finish();
   return {
     host: env['HOST'] || '127.0.0.1',
-    port: port!,
+    port,
     production: env['NODE_ENV'] === 'production',
-    logLevel: logLevel!,
+    logLevel,
     dataDir,
-    subgraphs: subgraphs.map((subgraph) => subgraph!),
-    auth: auth!,
+    subgraphs,
+    auth,
   };
 }
 
@@ -85,25 +77,6 @@ function subgraphUrl(env: NodeJS.ProcessEnv, subgraph: (typeof KNOWN_SUBGRAPHS)[
   if (!isHttpUrl(url))
     throw new ConfigurationError(`${subgraph.urlVariable} must be an http or https URL, got "${url}"`);
   return url;
-}
-
-function portSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const value = env[name];
-  if (!value) return fallback;
-  const port = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
-  if (!(port >= 1 && port <= 65535)) {
-    throw new ConfigurationError(`${name} must be a port number from 1 to 65535, got "${value}"`);
-  }
-  return port;
-}
-
-function logLevelSetting(env: NodeJS.ProcessEnv): Level {
-  const value = env['LOG_LEVEL'];
-  if (!value) return 'info';
-  const level = LOG_LEVELS.find((known) => known === value);
-  if (level === undefined)
-    throw new ConfigurationError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
-  return level;
 }
 
 function isHttpUrl(value: string): boolean {

@@ -12,7 +12,7 @@ import { GATEWAY_SECRET_HEADER, mintToken } from '@redtape/auth';
 import { eventually } from '@redtape/testing';
 import { parse } from 'graphql';
 import { createGatewayApp } from './gateway-app.js';
-import { createLogger } from './logging/logger.js';
+import { createLogger } from '@redtape/service-kit';
 
 const jwtSecret = 'e2e-jwt-secret-that-is-long-enough-0123456789';
 const gatewaySecret = 'e2e-gateway-secret-that-is-long-enough-0123456789';

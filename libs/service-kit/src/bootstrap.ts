@@ -4,7 +4,7 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { ServiceConfig } from './config/service-config.js';
 import { gatewayOnly } from './http/gateway-only.js';
-import { PinoNestLogger } from './logging/logger.js';
+import { NestPinoLogger } from './logging/nest-logger.js';
 
 /** Creates a subgraph's Nest application with the gateway-only guard in front of /graphql. */
 export async function createSubgraphApp(
@@ -12,7 +12,7 @@ export async function createSubgraphApp(
   config: ServiceConfig,
   logger: Logger,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(module, { logger: new PinoNestLogger(logger), abortOnError: false });
+  const app = await NestFactory.create(module, { logger: new NestPinoLogger(logger), abortOnError: false });
   app.use('/graphql', gatewayOnly(config.auth.gatewaySecret));
   app.enableShutdownHooks();
   return app;

@@ -1,6 +1,7 @@
 export * from './tokens.js';
 export * from './bootstrap.js';
 export * from './config/service-config.js';
+export * from './config/settings.js';
 export * from './errors/format-graphql-error.js';
 export * from './graphql/local-date.scalar.js';
 export * from './graphql/subgraph-options.js';
@@ -8,5 +9,6 @@ export * from './http/gateway-only.js';
 export * from './http/health.controller.js';
 export * from './http/request-context.js';
 export * from './logging/logger.js';
+export * from './logging/nest-logger.js';
 export * from './persistence/providers.js';
 export * from './persistence/projections-host.js';

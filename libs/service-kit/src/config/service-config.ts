@@ -1,5 +1,7 @@
 import { authConfigFromEnv, ConfigurationError, type AuthConfig } from '@redtape/auth';
 import { resolve } from 'node:path';
+import type { Level } from 'pino';
+import { dataDirSetting, logLevelSetting, portSetting, settingsReader } from './settings.js';
 
 export interface ServiceConfig {
   readonly service: string;
@@ -12,52 +14,41 @@ export interface ServiceConfig {
   /** This service's own read models. */
   readonly readModelFile: string;
   readonly auth: AuthConfig;
-  readonly logLevel: string;
+  readonly logLevel: Level;
 }
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-
-export function portFrom(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {
-  const raw = env[variable];
-  if (raw === undefined || raw === '') return fallback;
-  const port = Number(raw);
-  if (!/^\d+$/.test(raw) || port < 0 || port > 65535)
+function eventStoreSetting(env: NodeJS.ProcessEnv): 'sqlite' {
+  const value = env['EVENT_STORE'] || 'sqlite';
+  if (value !== 'sqlite')
     throw new ConfigurationError(
-      `${variable} must be a port number from 0 to 65535, not ${JSON.stringify(raw)}`,
+      `EVENT_STORE must be sqlite (postgres and kurrentdb arrive with their adapters), got "${value}"`,
     );
-  return port;
+  return value;
 }
 
-export function dataDirFrom(env: NodeJS.ProcessEnv): string {
-  return resolve(env['REDTAPE_DATA_DIR'] || 'data');
-}
-
-/** Reads and checks a service's configuration; every bad value is reported by its variable's name. */
+/** Reads and checks a subgraph's configuration; every bad value is reported by its variable's name. */
 export function serviceConfigFromEnv(
   env: NodeJS.ProcessEnv,
   service: string,
   options: { portVariable: string; defaultPort: number },
 ): ServiceConfig {
-  const dataDir = dataDirFrom(env);
-  const logLevel = env['LOG_LEVEL'] || 'info';
-  if (!LOG_LEVELS.includes(logLevel))
-    throw new ConfigurationError(
-      `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not ${JSON.stringify(logLevel)}`,
-    );
-  const eventStore = env['EVENT_STORE'] || 'sqlite';
-  if (eventStore !== 'sqlite')
-    throw new ConfigurationError(
-      `EVENT_STORE must be sqlite (postgres and kurrentdb arrive with their adapters), not ${JSON.stringify(eventStore)}`,
-    );
+  const settings = settingsReader();
+  const dataDir = dataDirSetting(env);
+  // Port 0 lets the system choose, which tests use to run services side by side.
+  const port = settings.read(() => portSetting(env, options.portVariable, options.defaultPort, true));
+  const logLevel = settings.read(() => logLevelSetting(env));
+  settings.read(() => eventStoreSetting(env));
+  const auth = settings.read(() => authConfigFromEnv(env, { dataDir }));
+  settings.finish();
   return {
     service,
     host: env['HOST'] || '127.0.0.1',
-    port: portFrom(env, options.portVariable, options.defaultPort),
+    port,
     production: env['NODE_ENV'] === 'production',
     dataDir,
     eventStoreFile: resolve(dataDir, 'events.db'),
     readModelFile: resolve(dataDir, `${service}.read-models.db`),
-    auth: authConfigFromEnv(env, { dataDir }),
+    auth,
     logLevel,
   };
 }

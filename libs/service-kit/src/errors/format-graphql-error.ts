@@ -58,6 +58,11 @@ export function graphQLErrorFormatter(logger: Logger) {
       return typed(formatted, original.message, { code: 'BAD_USER_INPUT' });
     if (original instanceof StreamNotFound) return typed(formatted, original.message, { code: 'NOT_FOUND' });
 
+    if (original instanceof GraphQLError && original !== error) {
+      const { code: ownCode } = original.extensions;
+      if (typeof ownCode === 'string' && CLIENT_CODES.has(ownCode))
+        return typed(formatted, original.message, { code: ownCode });
+    }
     const code = formatted.extensions?.['code'];
     const isClientError =
       typeof code === 'string' && CLIENT_CODES.has(code) && !(original instanceof EventStoreError);
