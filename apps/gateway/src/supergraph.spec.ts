@@ -95,8 +95,10 @@ describe('reading the subgraph schema files', () => {
     const { schemas, missing } = readSubgraphSchemas(subgraphs);
 
     expect(schemas.length + missing.length).toBe(3);
+    expect(schemas.map((schema) => schema.name)).toContain('regions');
     expect(missing.every((source) => !existsSync(source.schemaFile))).toBe(true);
-    // Until the first subgraph checks its SDL in, there is nothing to compose.
-    if (schemas.length > 0) expect(composeSupergraph(schemas).supergraphSdl).toContain('@join__graph');
+    const { supergraphSdl } = composeSupergraph(schemas);
+    expect(supergraphSdl).toContain('REGIONS @join__graph(name: "regions"');
+    expect(supergraphSdl).toMatch(/type AdministrativeUnit\s+@join__type\(graph: REGIONS, key: "id"\)/);
   });
 });
