@@ -9,3 +9,4 @@ export * from './upcasting.js';
 export * from './aggregate-loader.js';
 export * from './command-handler.js';
 export * from './calendar-date.js';
+export * from './jurisdiction.js';
