@@ -12,3 +12,5 @@ export * from './logging/logger.js';
 export * from './logging/nest-logger.js';
 export * from './persistence/providers.js';
 export * from './persistence/projections-host.js';
+export * from './commands/command-input.js';
+export * from './commands/command-metadata.js';

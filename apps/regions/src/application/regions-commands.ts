@@ -23,16 +23,15 @@ import {
   type UnitKind,
   type UnitState,
 } from '@redtape/regions-domain';
-import { actorOf, apiError, type ProjectionsHost } from '@redtape/service-kit';
-import { randomUUID } from 'node:crypto';
+import {
+  actorOf,
+  apiError,
+  commandMetadataFor,
+  handleOptionsFor,
+  type ChangeRequest,
+  type ProjectionsHost,
+} from '@redtape/service-kit';
 import type { RegionsQueries } from '../read-model/regions-queries.js';
-
-export interface ChangeRequest {
-  readonly commandId?: string | null;
-  readonly expectedRevision?: number | null;
-  readonly reason?: string | null;
-  readonly legalBasis?: string | null;
-}
 
 function names(input: { en: string; ru?: string | null; ky?: string | null }): LocalizedNames {
   return { en: input.en, ...(input.ru ? { ru: input.ru } : {}), ...(input.ky ? { ky: input.ky } : {}) };
@@ -152,18 +151,10 @@ export class RegionsCommands {
   }
 
   private metadata(actor: Actor, input: ChangeRequest): CommandMetadata {
-    return {
-      commandId: input.commandId ?? randomUUID(),
-      actor,
-      now: this.clock(),
-      ...(input.reason ? { reason: input.reason } : {}),
-      ...(input.legalBasis ? { legalBasis: input.legalBasis } : {}),
-    };
+    return commandMetadataFor(actor, input, this.clock());
   }
 
   private options(input: ChangeRequest) {
-    return input.expectedRevision === null || input.expectedRevision === undefined
-      ? {}
-      : { expectedRevision: input.expectedRevision };
+    return handleOptionsFor(input);
   }
 }

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { LocalDateScalar } from '@redtape/service-kit';
+import { CommandInput, LocalDateScalar } from '@redtape/service-kit';
 import { AuthorityKind } from './enums.js';
 
 @InputType()
@@ -7,25 +7,6 @@ export class LocalizedNamesInput {
   @Field(() => String) en!: string;
   @Field(() => String, { nullable: true }) ru?: string | null;
   @Field(() => String, { nullable: true }) ky?: string | null;
-}
-
-/** Fields every mutation input shares: safe retries and optimistic concurrency. */
-@InputType({ isAbstract: true })
-export abstract class CommandInput {
-  @Field(() => String, {
-    nullable: true,
-    description: 'Your id for this change; sending it again appends nothing.',
-  })
-  commandId?: string | null;
-  @Field(() => Int, {
-    nullable: true,
-    description: 'The revision you read; the change is refused with CONFLICT if it moved on.',
-  })
-  expectedRevision?: number | null;
-  @Field(() => String, { nullable: true, description: 'Why the change is made; kept in the history.' })
-  reason?: string | null;
-  @Field(() => String, { nullable: true, description: 'The legal act the change rests on, if any.' })
-  legalBasis?: string | null;
 }
 
 @InputType()

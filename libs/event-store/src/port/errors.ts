@@ -49,7 +49,7 @@ export class InvalidEvent extends EventStoreError {
   }
 }
 
-/** An event id that is already stored elsewhere than where this append would put it. */
+/** An event id that this stream already holds elsewhere than where this append would put it. */
 export class DuplicateEventId extends EventStoreError {
   readonly code = 'DUPLICATE_EVENT_ID';
   constructor(

@@ -39,6 +39,7 @@ interface EventRow {
 }
 
 const READ_PAGE = 500;
+const INSERT_CHUNK = 100;
 const COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, recorded_at';
 
 function toRecorded(row: EventRow): RecordedEvent {
@@ -86,11 +87,8 @@ function isUniqueViolation(error: unknown): boolean {
 /** Compiled once per connection: preparing on every append costs as much as the insert itself. */
 function prepareStatements(db: Database.Database) {
   return {
-    insert: db.prepare(
-      `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ),
     currentRevision: db.prepare('SELECT max(revision) AS revision FROM events WHERE stream_id = ?'),
-    eventById: db.prepare('SELECT stream_id, revision FROM events WHERE event_id = ?'),
+    eventInStream: db.prepare('SELECT revision FROM events WHERE stream_id = ? AND event_id = ?'),
     storedFrom: db.prepare(
       'SELECT event_id, revision, position FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
     ),
@@ -113,6 +111,7 @@ function prepareStatements(db: Database.Database) {
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly insertStatements = new Map<number, Database.Statement>();
   /** Global-log reads, prepared once per filter shape. */
   private readonly pageStatements = new Map<string, Database.Statement>();
   private readonly appendTransaction: (
@@ -158,29 +157,50 @@ export class SqliteEventStore implements EventStore {
     if (replayed) return { ...replayed, appended: false };
     assertExpectedRevision(streamId, expected, current);
 
-    const insert = this.statements.insert;
     const recordedAt = BigInt(Date.now());
-    let revision = current ?? -1n;
+    const firstRevision = (current ?? -1n) + 1n;
     let position = 0n;
-    for (const event of events) {
-      revision += 1n;
+    for (let start = 0; start < events.length; start += INSERT_CHUNK) {
+      const chunk = events.slice(start, start + INSERT_CHUNK);
+      const values = chunk.flatMap((event, i) => [
+        event.id.toLowerCase(),
+        streamId,
+        firstRevision + BigInt(start + i),
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata ?? {}),
+        recordedAt,
+      ]);
       try {
-        const info = insert.run(
-          event.id.toLowerCase(),
-          streamId,
-          revision,
-          event.type,
-          JSON.stringify(event.data),
-          JSON.stringify(event.metadata ?? {}),
-          recordedAt,
-        );
-        position = BigInt(info.lastInsertRowid);
+        position = BigInt(this.insertStatement(chunk.length).run(...values).lastInsertRowid);
       } catch (error) {
-        if (isUniqueViolation(error)) throw new DuplicateEventId(event.id, streamId);
+        if (isUniqueViolation(error))
+          throw new DuplicateEventId(this.firstStoredId(streamId, chunk), streamId);
         throw error;
       }
     }
+    const revision = firstRevision + BigInt(events.length) - 1n;
     return { nextExpectedRevision: revision, position, appended: true };
+  }
+
+  /** One multi-row INSERT per chunk: a statement per event costs a round trip into SQLite each. */
+  private insertStatement(rows: number): Database.Statement {
+    let statement = this.insertStatements.get(rows);
+    if (!statement) {
+      const tuples = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
+      statement = this.db.prepare(
+        `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at) VALUES ${tuples}`,
+      );
+      this.insertStatements.set(rows, statement);
+    }
+    return statement;
+  }
+
+  private firstStoredId(streamId: string, events: readonly NewEvent[]): string {
+    const stored = events.find(
+      (event) => this.statements.eventInStream.get(streamId, event.id.toLowerCase()) !== undefined,
+    );
+    return stored?.id ?? events[0]!.id;
   }
 
   private currentRevision(streamId: string): StreamRevision | undefined {
@@ -197,9 +217,9 @@ export class SqliteEventStore implements EventStore {
     events: readonly NewEvent[],
     expected: ExpectedRevision,
   ): AppendResult | undefined {
-    const first = this.statements.eventById.get(events[0]!.id.toLowerCase()) as
-      { stream_id: string; revision: bigint } | undefined;
-    if (!first || first.stream_id !== streamId) return undefined;
+    const first = this.statements.eventInStream.get(streamId, events[0]!.id.toLowerCase()) as
+      { revision: bigint } | undefined;
+    if (!first) return undefined;
     const implied = firstRevisionImpliedBy(expected);
     if (implied !== undefined && implied !== first.revision) return undefined;
     const stored = this.statements.storedFrom.all(streamId, first.revision, events.length) as {
