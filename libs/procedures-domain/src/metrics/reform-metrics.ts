@@ -1,0 +1,42 @@
+import type { ProcedureStatus } from '../procedure-events.js';
+import type { ProcedureDocument } from '../procedure-state.js';
+
+/** Statuses in which a procedure still binds applicants; a draft does not yet, a merged or abolished one no longer. */
+export const IN_FORCE_STATUSES: readonly ProcedureStatus[] = ['ACTIVE', 'UNDER_REVIEW', 'SIMPLIFIED'];
+
+export function isInForce(status: ProcedureStatus): boolean {
+  return IN_FORCE_STATUSES.includes(status);
+}
+
+export type ReformMetrics = {
+  activeProcedures: number;
+  totalRequirements: number;
+  totalDecisionDays: number;
+  medianDecisionDays: number | null;
+  totalFeesTyiyn: number;
+};
+
+/** The middle value, or the mean of the two middle values for an even count; null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const upper = sorted[middle] ?? 0;
+  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? 0) + upper) / 2;
+}
+
+/**
+ * The reform's figures over the procedures in force (ACTIVE, UNDER_REVIEW, SIMPLIFIED): how many,
+ * how many documents they ask for, how long decisions take and what they cost (in whole tyiyn).
+ */
+export function reformMetrics(procedures: readonly ProcedureDocument[]): ReformMetrics {
+  const inForce = procedures.filter((procedure) => isInForce(procedure.status));
+  const days = inForce.map((procedure) => procedure.decisionDays);
+  return {
+    activeProcedures: inForce.length,
+    totalRequirements: inForce.reduce((sum, procedure) => sum + procedure.requirements.length, 0),
+    totalDecisionDays: days.reduce((sum, value) => sum + value, 0),
+    medianDecisionDays: median(days),
+    totalFeesTyiyn: inForce.reduce((sum, procedure) => sum + (procedure.fee?.tyiyn ?? 0), 0),
+  };
+}
