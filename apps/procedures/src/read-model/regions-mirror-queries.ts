@@ -1,0 +1,69 @@
+import { sql, type Kysely } from 'kysely';
+import type { AuthorityMirrorRow, ProceduresTables, UnitMirrorRow } from './procedures-tables.js';
+
+/** Deeper than the map can be (country, region, city or district, city district): stops a cycle in bad data. */
+const MAX_DEPTH = 10;
+
+/** Reads the mirrored administrative map. */
+export class RegionsMirrorQueries {
+  constructor(private readonly db: Kysely<ProceduresTables>) {}
+
+  unit(id: string): Promise<UnitMirrorRow | undefined> {
+    return this.db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  authority(id: string): Promise<AuthorityMirrorRow | undefined> {
+    return this.db.selectFrom('authorities').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /**
+   * The unit's id, then its parent's, up to the top; undefined for a unit the mirror does not know.
+   * A parent the mirror has not seen yet ends the chain.
+   */
+  async ancestry(unitId: string): Promise<string[] | undefined> {
+    const rows = await this.db
+      .withRecursive('chain(id, parent_id, hops)', (db) =>
+        db
+          .selectFrom('units')
+          .select(['id', 'parent_id', sql<number>`0`.as('hops')])
+          .where('id', '=', unitId)
+          .unionAll(
+            db
+              .selectFrom('units')
+              .innerJoin('chain', 'chain.parent_id', 'units.id')
+              .select((eb) => ['units.id', 'units.parent_id', eb('chain.hops', '+', 1).as('hops')])
+              .where('chain.hops', '<', MAX_DEPTH),
+          ),
+      )
+      .selectFrom('chain')
+      .select('id')
+      .orderBy('hops')
+      .execute();
+    return rows.length === 0 ? undefined : rows.map((row) => row.id);
+  }
+
+  /** The unit's id and the ids of every unit below it, nearest first; empty for a unit the mirror does not know. */
+  async descendants(unitId: string): Promise<string[]> {
+    const rows = await this.db
+      .withRecursive('subtree(id, hops)', (db) =>
+        db
+          .selectFrom('units')
+          .select(['id', sql<number>`0`.as('hops')])
+          .where('id', '=', unitId)
+          .unionAll(
+            db
+              .selectFrom('units')
+              .innerJoin('subtree', 'subtree.id', 'units.parent_id')
+              .select((eb) => ['units.id', eb('subtree.hops', '+', 1).as('hops')])
+              .where('subtree.hops', '<', MAX_DEPTH),
+          ),
+      )
+      .selectFrom('subtree')
+      .select((eb) => ['id', eb.fn.min<number>('hops').as('depth')])
+      .groupBy('id')
+      .orderBy('depth')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => row.id);
+  }
+}

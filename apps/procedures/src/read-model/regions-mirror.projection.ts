@@ -1,0 +1,124 @@
+import { toEnvelope, UpcasterRegistry } from '@redtape/event-sourcing';
+import type { Projection, ReadModelTransaction, TableResolver } from '@redtape/projections';
+import { unitIdOfStream, type RegionsEvent } from '@redtape/regions-domain';
+
+const registry = new UpcasterRegistry();
+
+type EventOf<T extends RegionsEvent['type']> = Extract<RegionsEvent, { type: T }>;
+
+/**
+ * Sets columns of a unit only if this event is newer than the last one applied to it, so that an
+ * event delivered again never rolls a later change back.
+ */
+async function updateUnit(
+  trx: ReadModelTransaction,
+  table: TableResolver,
+  unitId: string,
+  revision: number,
+  changes: Record<string, string | number | null>,
+): Promise<void> {
+  await trx
+    .updateTable(table('units'))
+    .set({ ...changes, revision })
+    .where('id', '=', unitId)
+    .where('revision', '<', revision)
+    .execute();
+}
+
+/**
+ * What the procedures service knows of the administrative map: units, their parents and pilot
+ * enrollment, and the authorities that own procedures. It learns them only from the regions'
+ * events in the shared event store, never by calling the regions service.
+ */
+export const regionsMirrorProjection: Projection = {
+  name: 'regions-mirror',
+  version: 1,
+  filter: { streamPrefixes: ['unit-', 'authority-'] },
+  tables: ['units', 'authorities'],
+
+  async migrate(db, table) {
+    await db.schema
+      .createTable(table('units'))
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('parent_id', 'text')
+      .addColumn('pilot_stage', 'integer')
+      .addColumn('pilot_enrolled_on', 'text')
+      .addColumn('revision', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex(`${table('units')}_by_parent`)
+      .on(table('units'))
+      .column('parent_id')
+      .execute();
+    await db.schema
+      .createTable(table('authorities'))
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('unit_id', 'text', (c) => c.notNull())
+      .addColumn('level', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex(`${table('authorities')}_by_unit`)
+      .on(table('authorities'))
+      .column('unit_id')
+      .execute();
+  },
+
+  async apply(recorded, trx, table) {
+    const event = toEnvelope<RegionsEvent>(recorded, registry);
+    const revision = Number(recorded.revision) + 1;
+    switch (event.type) {
+      case 'UnitRegistered': {
+        const { data } = event as EventOf<'UnitRegistered'>;
+        // A unit is registered once; a second delivery of its registration changes nothing.
+        await trx
+          .insertInto(table('units'))
+          .values({
+            id: data.unitId,
+            kind: data.kind,
+            name: data.names.en,
+            parent_id: data.parentId,
+            pilot_stage: null,
+            pilot_enrolled_on: null,
+            revision,
+          })
+          .onConflict((conflict) => conflict.column('id').doNothing())
+          .execute();
+        return;
+      }
+      case 'UnitRenamed': {
+        const { data } = event as EventOf<'UnitRenamed'>;
+        await updateUnit(trx, table, unitIdOfStream(recorded.streamId), revision, { name: data.to.en });
+        return;
+      }
+      case 'UnitEnrolledInPilot': {
+        const { data } = event as EventOf<'UnitEnrolledInPilot'>;
+        await updateUnit(trx, table, unitIdOfStream(recorded.streamId), revision, {
+          pilot_stage: data.stage,
+          pilot_enrolled_on: data.enrolledOn,
+        });
+        return;
+      }
+      case 'UnitWithdrawnFromPilot':
+        await updateUnit(trx, table, unitIdOfStream(recorded.streamId), revision, {
+          pilot_stage: null,
+          pilot_enrolled_on: null,
+        });
+        return;
+      case 'AuthorityEstablished': {
+        const { data } = event as EventOf<'AuthorityEstablished'>;
+        await trx
+          .insertInto(table('authorities'))
+          .values({ id: data.authorityId, unit_id: data.unitId, level: data.level, name: data.name })
+          .onConflict((conflict) => conflict.column('id').doNothing())
+          .execute();
+        return;
+      }
+      default:
+        // Reform stages live in other streams; any other event type is not the mirror's business.
+        return;
+    }
+  },
+};
