@@ -12,6 +12,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** In start order: the gateway composes the subgraphs, so it comes last. */
 export const SERVICES = [
   { name: 'regions', main: 'apps/regions/dist/main.js', portVariable: 'REGIONS_PORT', defaultPort: 4001 },
+  {
+    name: 'procedures',
+    main: 'apps/procedures/dist/main.js',
+    portVariable: 'PROCEDURES_PORT',
+    defaultPort: 4002,
+  },
   { name: 'gateway', main: 'apps/gateway/dist/main.js', portVariable: 'GATEWAY_PORT', defaultPort: 4000 },
 ];
 

@@ -37,7 +37,11 @@ export function removeDataDir(dataDir: string): void {
 
 /** Starts the built services and gateway on their own ports and a data folder of their own. */
 export async function startRedtape(dataDir: string): Promise<RunningSystem> {
-  const ports = { GATEWAY_PORT: await freePort(), REGIONS_PORT: await freePort() };
+  const ports = {
+    GATEWAY_PORT: await freePort(),
+    REGIONS_PORT: await freePort(),
+    PROCEDURES_PORT: await freePort(),
+  };
   const env = {
     PATH: process.env['PATH'],
     REDTAPE_DATA_DIR: dataDir,
@@ -46,6 +50,7 @@ export async function startRedtape(dataDir: string): Promise<RunningSystem> {
     LOG_LEVEL: 'warn',
     GATEWAY_PORT: String(ports.GATEWAY_PORT),
     REGIONS_PORT: String(ports.REGIONS_PORT),
+    PROCEDURES_PORT: String(ports.PROCEDURES_PORT),
   };
   const system = await startSystem({ env, output: 'inherit' });
   return { gatewayUrl: system.gatewayUrl, ports: system.ports, stop: system.stop, dataDir };

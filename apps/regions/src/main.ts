@@ -1,10 +1,4 @@
-import { ConfigurationError } from '@redtape/auth';
+import { runService } from '@redtape/service-kit';
 import { startRegions } from './start-regions.js';
 
-try {
-  await startRegions(process.env);
-} catch (error) {
-  if (!(error instanceof ConfigurationError)) throw error;
-  process.stderr.write(`regions: ${error.message}\n`);
-  process.exit(1);
-}
+await runService('regions', () => startRegions(process.env));

@@ -1,12 +1,11 @@
-import type { INestApplication } from '@nestjs/common';
-import { createLogger, createSubgraphApp, listen, serviceConfigFromEnv } from '@redtape/service-kit';
+import {
+  createLogger,
+  createSubgraphApp,
+  listen,
+  serviceConfigFromEnv,
+  type RunningService,
+} from '@redtape/service-kit';
 import { RegionsModule } from './regions.module.js';
-
-export interface RunningService {
-  readonly app: INestApplication;
-  /** Base URL; GraphQL is at `${url}/graphql`. */
-  readonly url: string;
-}
 
 /** Starts the regions subgraph on the configuration found in `env` (see README). */
 export async function startRegions(env: NodeJS.ProcessEnv): Promise<RunningService> {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { ConfigurationError } from '@redtape/auth';
 import type { Logger } from 'pino';
 import type { ServiceConfig } from './config/service-config.js';
 import { gatewayOnly } from './http/gateway-only.js';
@@ -23,4 +24,21 @@ export async function listen(app: INestApplication, config: ServiceConfig, logge
   const url = await app.getUrl();
   logger.info({ url: `${url}/graphql` }, `${config.service} is listening`);
   return url;
+}
+
+export interface RunningService {
+  readonly app: INestApplication;
+  /** Base URL; GraphQL is at `${url}/graphql`. */
+  readonly url: string;
+}
+
+/** A service's `main`: a configuration mistake ends it with one clear message, not a stack trace. */
+export async function runService(name: string, start: () => Promise<RunningService>): Promise<void> {
+  try {
+    await start();
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    process.stderr.write(`${name}: ${error.message}\n`);
+    process.exit(1);
+  }
 }

@@ -1,0 +1,184 @@
+import type { Principal } from '@redtape/auth';
+import { CommandHandler, type Actor } from '@redtape/event-sourcing';
+import type { EventStore } from '@redtape/event-store';
+import {
+  mayPerformOnProcedure,
+  procedureDecider,
+  procedureStream,
+  type Money,
+  type ProcedureCommand,
+  type ProcedureDocument,
+  type ProcedureEvent,
+  type ProcedureState,
+  type Requirement,
+  type Step,
+} from '@redtape/procedures-domain';
+import {
+  actorOf,
+  apiError,
+  commandMetadataFor,
+  handleOptionsFor,
+  type ChangeRequest,
+  type ProjectionsHost,
+} from '@redtape/service-kit';
+import { randomUUID } from 'node:crypto';
+import type { RegionsMirrorQueries } from '../read-model/regions-mirror-queries.js';
+
+type Action = ProcedureCommand['type'];
+type CommandOf<T extends Action> = Extract<ProcedureCommand, { type: T }>;
+
+export interface RequirementRequest {
+  readonly id?: string | null;
+  readonly name: string;
+  readonly originals: number;
+  readonly copies: number;
+  readonly note?: string | null;
+}
+
+export interface StepRequest {
+  readonly id?: string | null;
+  readonly description: string;
+  readonly office?: string | null;
+}
+
+export interface RegisterRequest extends ChangeRequest {
+  readonly procedureId?: string | null;
+  readonly authorityId: string;
+  readonly title: string;
+  readonly category: string;
+  readonly requirements: readonly RequirementRequest[];
+  readonly steps: readonly StepRequest[];
+  readonly decisionDays: number;
+  readonly feeSom?: number | null;
+  readonly procedureLegalBasis?: string | null;
+  readonly asDraft: boolean;
+}
+
+const shortId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
+
+export function requirementOf(request: RequirementRequest): Requirement {
+  return {
+    requirementId: request.id ?? shortId('r'),
+    name: request.name,
+    originals: request.originals,
+    copies: request.copies,
+    note: request.note ?? null,
+  };
+}
+
+export function stepOf(request: StepRequest): Step {
+  return {
+    stepId: request.id ?? shortId('s'),
+    description: request.description,
+    office: request.office ?? null,
+  };
+}
+
+/** Fees arrive in som; events keep whole tyiyn so that sums stay exact. */
+export function moneyOf(som: number | null | undefined): Money | null {
+  if (som === null || som === undefined) return null;
+  const tyiyn = Math.round(som * 100);
+  if (!Number.isFinite(som) || som < 0 || Math.abs(tyiyn - som * 100) > 1e-6)
+    throw apiError.badInput(`a fee is a sum in som ≥ 0 with at most two decimals, not ${som}`);
+  return { tyiyn, currency: 'KGS' };
+}
+
+/**
+ * The procedures' use cases: who may do it (the owning authority's unit, as mirrored from the regions'
+ * events), the command, the decision, and a wait until the read models show it.
+ */
+export class ProceduresCommands {
+  private readonly procedures: CommandHandler<ProcedureCommand, ProcedureEvent, ProcedureState>;
+
+  constructor(
+    store: EventStore,
+    private readonly mirror: RegionsMirrorQueries,
+    private readonly projections: ProjectionsHost,
+    private readonly clock: () => Date,
+  ) {
+    this.procedures = new CommandHandler(store, procedureDecider);
+  }
+
+  async register(principal: Principal | undefined, request: RegisterRequest): Promise<string> {
+    const authority = await this.mirror.authority(request.authorityId);
+    if (!authority) throw apiError.notFound(`there is no authority ${request.authorityId}`);
+    const actor = await this.authorize(principal, 'RegisterProcedure', authority.unit_id);
+    const procedureId = request.procedureId ?? randomUUID();
+    const command: CommandOf<'RegisterProcedure'> = {
+      type: 'RegisterProcedure',
+      data: {
+        procedureId,
+        authorityId: authority.id,
+        unitId: authority.unit_id,
+        level: authority.level as ProcedureDocument['level'],
+        title: request.title,
+        category: request.category,
+        requirements: request.requirements.map(requirementOf),
+        steps: request.steps.map(stepOf),
+        decisionDays: request.decisionDays,
+        fee: moneyOf(request.feeSom),
+        legalBasis: request.procedureLegalBasis ?? null,
+        asDraft: request.asDraft,
+      },
+      metadata: commandMetadataFor(actor, request, this.clock()),
+    };
+    await this.handle(procedureId, command, request);
+    return procedureId;
+  }
+
+  /**
+   * Any change to an existing procedure: `build` receives the procedure as it stands, for commands
+   * that need facts about it or about another procedure (merge, duplicate).
+   */
+  async change<T extends Action>(
+    principal: Principal | undefined,
+    request: ChangeRequest & { procedureId: string },
+    type: T,
+    build: (procedure: ProcedureDocument) => Promise<CommandOf<T>['data']> | CommandOf<T>['data'],
+  ): Promise<void> {
+    const loaded = await this.procedures.load(procedureStream(request.procedureId));
+    if (loaded.state.status !== 'registered')
+      throw apiError.notFound(`there is no procedure ${request.procedureId}`);
+    const actor = await this.authorize(principal, type, loaded.state.procedure.unitId);
+    // TypeScript cannot narrow a union member from a generic discriminant; `build` is typed by it.
+    const command = {
+      type,
+      data: await build(loaded.state.procedure),
+      metadata: commandMetadataFor(actor, request, this.clock()),
+    } as unknown as CommandOf<T>;
+    await this.handle(request.procedureId, command, request);
+  }
+
+  /** What another procedure is, for merges and duplicates: its status, or null if it does not exist. */
+  async statusOf(procedureId: string): Promise<ProcedureDocument['status'] | null> {
+    const loaded = await this.procedures.load(procedureStream(procedureId));
+    return loaded.state.status === 'registered' ? loaded.state.procedure.status : null;
+  }
+
+  private async handle(
+    procedureId: string,
+    command: ProcedureCommand,
+    request: ChangeRequest,
+  ): Promise<void> {
+    const outcome = await this.procedures.handle(
+      procedureStream(procedureId),
+      command,
+      handleOptionsFor(request),
+    );
+    await this.projections.waitFor(outcome.position);
+  }
+
+  private async authorize(principal: Principal | undefined, action: Action, unitId: string): Promise<Actor> {
+    if (!principal) throw apiError.unauthenticated('sign in to change procedures');
+    if (principal.role === 'auditor') throw apiError.forbidden('auditors read everything and change nothing');
+    const actor = actorOf(principal);
+    const ancestry = (await this.mirror.ancestry(unitId)) ?? [unitId];
+    if (!mayPerformOnProcedure(actor, action, ancestry))
+      throw apiError.forbidden(
+        principal.role === 'official'
+          ? `${unitId} is outside ${principal.unitId ?? 'your unit'}: an official changes only procedures of their own unit and the units below it`
+          : `a ${principal.role} may not ${action}`,
+      );
+    return actor;
+  }
+}

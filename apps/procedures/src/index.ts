@@ -1,0 +1,1 @@
+export { startProcedures } from './start-procedures.js';

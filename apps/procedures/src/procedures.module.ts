@@ -1,0 +1,120 @@
+import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
+import {
+  Inject,
+  Injectable,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { EventStore } from '@redtape/event-store';
+import type { ReadModels } from '@redtape/projections';
+import {
+  CLOCK,
+  coreProviders,
+  EVENT_STORE,
+  HealthController,
+  ProjectionsHost,
+  READ_MODELS,
+  subgraphOptions,
+  type ServiceConfig,
+} from '@redtape/service-kit';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { ProcedureHistory } from './application/procedure-history.js';
+import { ProceduresCommands } from './application/procedures-commands.js';
+import { ProcedureMutationsResolver } from './graphql/procedure-mutations.resolver.js';
+import { ProcedureQueriesResolver } from './graphql/procedure-queries.resolver.js';
+import { UnitProceduresResolver } from './graphql/units.resolver.js';
+import { auditTrailProjection } from './read-model/audit-trail.projection.js';
+import { ProceduresQueries } from './read-model/procedures-queries.js';
+import { proceduresProjection } from './read-model/procedures.projection.js';
+import type { ProceduresTables } from './read-model/procedures-tables.js';
+import { RegionsMirrorQueries } from './read-model/regions-mirror-queries.js';
+import { regionsMirrorProjection } from './read-model/regions-mirror.projection.js';
+import {
+  PROCEDURE_HISTORY,
+  PROCEDURES_COMMANDS,
+  PROCEDURES_QUERIES,
+  PROJECTIONS,
+  REGIONS_MIRROR,
+} from './tokens.js';
+
+/** Keeps the read models (the regions mirror, procedures, audit trail) up to date while the service runs. */
+@Injectable()
+class ProceduresLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROJECTIONS) private readonly projections: ProjectionsHost,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.projections.start();
+    await this.projections.waitFor(await this.store.headPosition());
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.projections.stop();
+  }
+}
+
+@Module({})
+export class ProceduresModule {
+  static create(config: ServiceConfig, logger: Logger): DynamicModule {
+    return {
+      module: ProceduresModule,
+      imports: [
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>({
+          ...subgraphOptions(config, logger),
+          driver: ApolloFederationDriver,
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        ...coreProviders(config, logger),
+        { provide: CLOCK, useValue: () => new Date() },
+        {
+          provide: PROCEDURES_QUERIES,
+          inject: [READ_MODELS],
+          useFactory: (db: ReadModels) => new ProceduresQueries(db as Kysely<ProceduresTables>),
+        },
+        {
+          provide: REGIONS_MIRROR,
+          inject: [READ_MODELS],
+          useFactory: (db: ReadModels) => new RegionsMirrorQueries(db as Kysely<ProceduresTables>),
+        },
+        {
+          provide: PROJECTIONS,
+          inject: [EVENT_STORE, READ_MODELS],
+          useFactory: (store: EventStore, db: ReadModels) =>
+            new ProjectionsHost(
+              store,
+              db,
+              [regionsMirrorProjection, proceduresProjection, auditTrailProjection],
+              logger,
+            ),
+        },
+        {
+          provide: PROCEDURES_COMMANDS,
+          inject: [EVENT_STORE, REGIONS_MIRROR, PROJECTIONS, CLOCK],
+          useFactory: (
+            store: EventStore,
+            mirror: RegionsMirrorQueries,
+            projections: ProjectionsHost,
+            clock: () => Date,
+          ) => new ProceduresCommands(store, mirror, projections, clock),
+        },
+        {
+          provide: PROCEDURE_HISTORY,
+          inject: [EVENT_STORE],
+          useFactory: (store: EventStore) => new ProcedureHistory(store),
+        },
+        ProceduresLifecycle,
+        ProcedureQueriesResolver,
+        ProcedureMutationsResolver,
+        UnitProceduresResolver,
+      ],
+    };
+  }
+}
