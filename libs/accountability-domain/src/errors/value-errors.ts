@@ -1,0 +1,59 @@
+import { DomainError } from '@redtape/event-sourcing';
+
+export class RequiredTextMissing extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(readonly field: string) {
+    super(`${field} is required and must not be blank`);
+  }
+}
+
+export class TextTooLong extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(
+    readonly field: string,
+    readonly length: number,
+    readonly maxLength: number,
+  ) {
+    super(`${field} may be at most ${maxLength} characters long, not ${length}`);
+  }
+}
+
+export class InvalidId extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(
+    readonly field: string,
+    readonly value: string,
+  ) {
+    super(
+      `${field} ${JSON.stringify(value)} is not an id: use 1 to 100 letters, digits, dots, dashes or ` +
+        `underscores, starting with a letter or a digit (like akim-naryn or instr-2026-07)`,
+    );
+  }
+}
+
+export class InvalidLocalDate extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(
+    readonly field: string,
+    readonly value: string,
+  ) {
+    super(`${field} ${JSON.stringify(value)} is not a date: write a real day as YYYY-MM-DD`);
+  }
+}
+
+export class InvalidFigureValue extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(
+    readonly field: string,
+    readonly value: number,
+  ) {
+    super(`${field} must be a finite number, not ${value}`);
+  }
+}
+
+export class InvalidMeetingLevel extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(readonly level: string) {
+    super(`${JSON.stringify(level)} is not a level of meeting: use CABINET or REGIONAL`);
+  }
+}

@@ -1,0 +1,57 @@
+import type { Actor } from '@redtape/event-sourcing';
+import type { InstructionEvent } from '../accountability-events.js';
+import { ReportAlreadyRecorded } from '../errors/rule-errors.js';
+import { requireLocalDate } from '../rules/dates.js';
+import { normalizeFigures } from '../rules/figures.js';
+import { requireId } from '../rules/ids.js';
+import { mayReportAs } from '../rules/reporter.js';
+import { MAX_NOTE_LENGTH, requiredText } from '../rules/text.js';
+import { sameJson } from '../shared/same-json.js';
+import type { ReportProgress } from './instruction-commands.js';
+import {
+  DateBeforeIssueDate,
+  InstructionAlreadyCompleted,
+  ReportNotByAssignee,
+} from './instruction-errors.js';
+import { isCompletedStatus, type InstructionDocument, type ProgressReport } from './instruction-state.js';
+
+/**
+ * The report is always the assignee's: an official sends only their own, the Cabinet, admins and
+ * loads may record it on the assignee's behalf. An instruction to an authority alone has nobody to report.
+ */
+function mayReport(actor: Actor, byOfficialId: string, assigneeOfficialId: string | null): boolean {
+  return (
+    assigneeOfficialId !== null && byOfficialId === assigneeOfficialId && mayReportAs(actor, byOfficialId)
+  );
+}
+
+function reportOf({ data }: ReportProgress): ProgressReport {
+  return {
+    reportId: requireId('reportId', data.reportId),
+    reportedOn: requireLocalDate('reportedOn', data.reportedOn),
+    byOfficialId: requireId('byOfficialId', data.byOfficialId),
+    text: requiredText('text', data.text, MAX_NOTE_LENGTH),
+    figures: normalizeFigures(data.figures ?? []),
+  };
+}
+
+export function decideProgress(
+  command: ReportProgress,
+  instruction: InstructionDocument,
+): InstructionEvent[] {
+  const report = reportOf(command);
+  const earlier = instruction.reports.find((r) => r.reportId === report.reportId);
+  if (earlier) {
+    if (sameJson(report, earlier)) return [];
+    throw new ReportAlreadyRecorded(report.reportId);
+  }
+  const { instructionId, status, completedOn, assigneeOfficialId, issuedOn } = instruction;
+  if (isCompletedStatus(status))
+    throw new InstructionAlreadyCompleted(command.type, instructionId, status, completedOn);
+  const { actor } = command.metadata;
+  if (!mayReport(actor, report.byOfficialId, assigneeOfficialId))
+    throw new ReportNotByAssignee(instructionId, assigneeOfficialId, report.byOfficialId, actor.id);
+  if (report.reportedOn < issuedOn)
+    throw new DateBeforeIssueDate(command.type, 'reportedOn', report.reportedOn, issuedOn);
+  return [{ type: 'ProgressReported', data: { instructionId, ...report } }];
+}

@@ -1,0 +1,26 @@
+import { RequiredTextMissing, TextTooLong } from '../errors/value-errors.js';
+
+/** Names, titles, chairs, agenda items and the ids of other contexts' units and authorities. */
+export const MAX_TEXT_LENGTH = 300;
+/** The wording of instructions and reports, which quote decisions and figures at length. */
+export const MAX_NOTE_LENGTH = 4000;
+
+/** The trimmed text, refusing a blank or overlong one. */
+export function requiredText(field: string, value: string, maxLength = MAX_TEXT_LENGTH): string {
+  const trimmed = typeof value === 'string' ? value.trim() : '';
+  if (trimmed === '') throw new RequiredTextMissing(field);
+  if (trimmed.length > maxLength) throw new TextTooLong(field, trimmed.length, maxLength);
+  return trimmed;
+}
+
+/** The trimmed text, or null when there is none: a blank optional text means "not given". */
+export function optionalText(
+  field: string,
+  value: string | null | undefined,
+  maxLength = MAX_TEXT_LENGTH,
+): string | null {
+  const trimmed = typeof value === 'string' ? value.trim() : '';
+  if (trimmed === '') return null;
+  if (trimmed.length > maxLength) throw new TextTooLong(field, trimmed.length, maxLength);
+  return trimmed;
+}

@@ -1,0 +1,59 @@
+import type { Decider } from '@redtape/event-sourcing';
+import type { UnitProgressReported, UnitReportEvent } from '../accountability-events.js';
+import { ReportAlreadyRecorded } from '../errors/rule-errors.js';
+import { requireLocalDate } from '../rules/dates.js';
+import { normalizeFigures } from '../rules/figures.js';
+import { optionalId, requireId } from '../rules/ids.js';
+import { mayReportAs } from '../rules/reporter.js';
+import { MAX_NOTE_LENGTH, requiredText } from '../rules/text.js';
+import { sameJson } from '../shared/same-json.js';
+import type { ReportUnitProgress, UnitReportCommand } from './unit-report-commands.js';
+import { ReportInAnotherOfficialsName } from './unit-report-errors.js';
+
+export type UnitReportDocument = UnitProgressReported['data'];
+
+export type UnitReportState = { status: 'not-reported' } | { status: 'reported'; report: UnitReportDocument };
+
+export const initialUnitReportState = (): UnitReportState => ({ status: 'not-reported' });
+
+export function evolveUnitReport(_state: UnitReportState, event: UnitReportEvent): UnitReportState {
+  switch (event.type) {
+    case 'UnitProgressReported':
+      return { status: 'reported', report: event.data };
+  }
+}
+
+/** The report as it will be recorded: every part checked and trimmed. */
+function reportOf({ data }: ReportUnitProgress): UnitReportDocument {
+  return {
+    reportId: requireId('reportId', data.reportId),
+    unitId: requiredText('unitId', data.unitId),
+    meetingId: optionalId('meetingId', data.meetingId),
+    reportedOn: requireLocalDate('reportedOn', data.reportedOn),
+    byOfficialId: requireId('byOfficialId', data.byOfficialId),
+    text: requiredText('text', data.text, MAX_NOTE_LENGTH),
+    figures: normalizeFigures(data.figures ?? []),
+  };
+}
+
+/** A report on a unit's reform as a whole (`progress-report-<reportId>`): recorded once, never edited. */
+export const unitReportDecider: Decider<UnitReportCommand, UnitReportEvent, UnitReportState> = {
+  initialState: initialUnitReportState,
+  evolve: evolveUnitReport,
+
+  decide(command, state): UnitReportEvent[] {
+    switch (command.type) {
+      case 'ReportUnitProgress': {
+        const report = reportOf(command);
+        if (state.status === 'reported') {
+          if (sameJson(report, state.report)) return [];
+          throw new ReportAlreadyRecorded(report.reportId);
+        }
+        const { actor } = command.metadata;
+        if (!mayReportAs(actor, report.byOfficialId))
+          throw new ReportInAnotherOfficialsName(report.byOfficialId, actor.id);
+        return [{ type: 'UnitProgressReported', data: report }];
+      }
+    }
+  },
+};
