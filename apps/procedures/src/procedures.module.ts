@@ -10,6 +10,7 @@ import {
 import { GraphQLModule } from '@nestjs/graphql';
 import type { EventStore } from '@redtape/event-store';
 import type { ReadModels } from '@redtape/projections';
+import { RegionsMirrorQueries, regionsMirrorProjection } from '@redtape/regions-mirror';
 import {
   CLOCK,
   coreProviders,
@@ -31,8 +32,6 @@ import { auditTrailProjection } from './read-model/audit-trail.projection.js';
 import { ProceduresQueries } from './read-model/procedures-queries.js';
 import { proceduresProjection } from './read-model/procedures.projection.js';
 import type { ProceduresTables } from './read-model/procedures-tables.js';
-import { RegionsMirrorQueries } from './read-model/regions-mirror-queries.js';
-import { regionsMirrorProjection } from './read-model/regions-mirror.projection.js';
 import {
   PROCEDURE_HISTORY,
   PROCEDURES_COMMANDS,
@@ -82,7 +81,7 @@ export class ProceduresModule {
         {
           provide: REGIONS_MIRROR,
           inject: [READ_MODELS],
-          useFactory: (db: ReadModels) => new RegionsMirrorQueries(db as Kysely<ProceduresTables>),
+          useFactory: (db: ReadModels) => new RegionsMirrorQueries(db),
         },
         {
           provide: PROJECTIONS,

@@ -1,12 +1,18 @@
+import type { ReadModels } from '@redtape/projections';
 import { sql, type Kysely } from 'kysely';
-import type { AuthorityMirrorRow, ProceduresTables, UnitMirrorRow } from './procedures-tables.js';
+import type { AuthorityMirrorRow, RegionsMirrorTables, UnitMirrorRow } from './regions-mirror-tables.js';
 
 /** Deeper than the map can be (country, region, city or district, city district): stops a cycle in bad data. */
 const MAX_DEPTH = 10;
 
 /** Reads the mirrored administrative map. */
 export class RegionsMirrorQueries {
-  constructor(private readonly db: Kysely<ProceduresTables>) {}
+  private readonly db: Kysely<RegionsMirrorTables>;
+
+  /** Takes the read models of any service that runs the mirror next to its own projections. */
+  constructor(db: ReadModels) {
+    this.db = db as Kysely<RegionsMirrorTables>;
+  }
 
   unit(id: string): Promise<UnitMirrorRow | undefined> {
     return this.db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
@@ -65,5 +71,17 @@ export class RegionsMirrorQueries {
       .orderBy('id')
       .execute();
     return rows.map((row) => row.id);
+  }
+
+  /**
+   * The day a unit's reform results are measured from: its own pilot enrollment date, or else that of
+   * its nearest enrolled ancestor; null outside the pilot.
+   */
+  async baselineDate(unitId: string): Promise<string | null> {
+    for (const id of (await this.ancestry(unitId)) ?? []) {
+      const unit = await this.unit(id);
+      if (unit?.pilot_enrolled_on) return unit.pilot_enrolled_on;
+    }
+    return null;
   }
 }

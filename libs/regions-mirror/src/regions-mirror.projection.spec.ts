@@ -2,14 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { collect } from '@redtape/event-store';
 import { physicalTable } from '@redtape/projections';
 import { regionsMirrorProjection } from './regions-mirror.projection.js';
-import { ReadModelFixture, tableContents } from './testing/read-model-fixture.js';
+import { MirrorFixture, tableContents } from './testing/mirror-fixture.js';
 import { RegionsHistory } from './testing/regions-history.js';
 
-let fixture: ReadModelFixture;
+let fixture: MirrorFixture;
 let regions: RegionsHistory;
 
 beforeEach(async () => {
-  fixture = new ReadModelFixture([regionsMirrorProjection]);
+  fixture = new MirrorFixture();
   regions = new RegionsHistory(fixture.store);
   await fixture.start();
 });
@@ -183,9 +183,9 @@ describe('the regions mirror', () => {
     await fixture.caughtUp();
     const live = await mirrorContents();
 
-    await fixture.runner('regions-mirror').rebuild();
+    await fixture.runner.rebuild();
 
-    expect(fixture.runner('regions-mirror').checkpoint).toMatchObject({ generation: 2 });
+    expect(fixture.runner.checkpoint).toMatchObject({ generation: 2 });
     expect(await mirrorContents()).toEqual(live);
     expect(live.units).toHaveLength(6);
     expect(live.authorities).toHaveLength(5);

@@ -26,9 +26,9 @@ async function updateUnit(
 }
 
 /**
- * What the procedures service knows of the administrative map: units, their parents and pilot
- * enrollment, and the authorities that own procedures. It learns them only from the regions'
- * events in the shared event store, never by calling the regions service.
+ * What a service outside the regions context knows of the administrative map: units, their parents
+ * and pilot enrollment, and the authorities. It learns them only from the regions' events in the
+ * shared event store, never by calling the regions service.
  */
 export const regionsMirrorProjection: Projection = {
   name: 'regions-mirror',

@@ -13,6 +13,7 @@ import {
   type Requirement,
   type Step,
 } from '@redtape/procedures-domain';
+import type { RegionsMirrorQueries } from '@redtape/regions-mirror';
 import {
   actorOf,
   apiError,
@@ -22,7 +23,6 @@ import {
   type ProjectionsHost,
 } from '@redtape/service-kit';
 import { randomUUID } from 'node:crypto';
-import type { RegionsMirrorQueries } from '../read-model/regions-mirror-queries.js';
 
 type Action = ProcedureCommand['type'];
 type CommandOf<T extends Action> = Extract<ProcedureCommand, { type: T }>;

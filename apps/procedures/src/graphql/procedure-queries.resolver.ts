@@ -11,9 +11,9 @@ import {
   Resolver,
   ResolveReference,
 } from '@nestjs/graphql';
+import type { RegionsMirrorQueries } from '@redtape/regions-mirror';
 import { apiError, type RequestContext } from '@redtape/service-kit';
 import type { ProceduresQueries } from '../read-model/procedures-queries.js';
-import type { RegionsMirrorQueries } from '../read-model/regions-mirror-queries.js';
 import { PROCEDURE_HISTORY, PROCEDURES_QUERIES, REGIONS_MIRROR } from '../tokens.js';
 import type { ProcedureHistory } from '../application/procedure-history.js';
 import { ProcedureStatus } from './enums.js';

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { RegionsMirrorQueries } from '@redtape/regions-mirror';
 import type { ProceduresQueries } from '../read-model/procedures-queries.js';
-import type { RegionsMirrorQueries } from '../read-model/regions-mirror-queries.js';
 import { PROCEDURES_QUERIES, REGIONS_MIRROR } from '../tokens.js';
 import { ProcedureStatus } from './enums.js';
 import { toMetricsSnapshot, toProcedureFromRecord } from './mappers.js';
@@ -28,7 +28,7 @@ export class UnitProceduresResolver {
   })
   async reformMetrics(@Parent() unit: AdministrativeUnit): Promise<ReformMetrics> {
     const unitIds = await this.mirror.descendants(unit.id);
-    const baselineDate = await this.baselineDate(unit.id);
+    const baselineDate = await this.mirror.baselineDate(unit.id);
     const [now, baseline] = await Promise.all([
       this.queries.metrics(unitIds),
       baselineDate === null ? Promise.resolve(null) : this.queries.metrics(unitIds, baselineDate),
@@ -38,14 +38,5 @@ export class UnitProceduresResolver {
       baselineDate,
       baseline: baseline === null ? null : toMetricsSnapshot(baseline),
     };
-  }
-
-  /** The unit's own pilot enrollment date, or else that of its nearest enrolled ancestor. */
-  private async baselineDate(unitId: string): Promise<string | null> {
-    for (const id of (await this.mirror.ancestry(unitId)) ?? []) {
-      const unit = await this.mirror.unit(id);
-      if (unit?.pilot_enrolled_on) return unit.pilot_enrolled_on;
-    }
-    return null;
   }
 }

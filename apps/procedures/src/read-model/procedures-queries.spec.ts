@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { RegionsHistory } from '@redtape/regions-mirror/testing';
 import { InvalidQueryInput } from './invalid-query-input.js';
 import type { ProceduresQueries } from './procedures-queries.js';
 import { ReadModelFixture } from './testing/read-model-fixture.js';
@@ -10,7 +11,6 @@ import {
   TOKMOK_OFFICIAL,
   type Change,
 } from './testing/procedures-history.js';
-import { RegionsHistory } from './testing/regions-history.js';
 
 // One history for every query below; the queries only read it.
 let fixture: ReadModelFixture;

@@ -10,12 +10,12 @@ import {
   type ProcedureStatus,
   type ReformMetrics,
 } from '@redtape/procedures-domain';
+import { RegionsMirrorQueries } from '@redtape/regions-mirror';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { InvalidQueryInput } from './invalid-query-input.js';
 import { decodeCursor, encodeCursor, pageOf, requirePageSize, type Page } from './pagination.js';
 import { parseDocument } from './procedure-events-read.js';
 import type { ProcedureRow, ProceduresTables } from './procedures-tables.js';
-import { RegionsMirrorQueries } from './regions-mirror-queries.js';
 import { containsPattern, searchForm } from './search-form.js';
 
 /** A procedure as it stands, with the count of events applied to it and when it was registered and last changed. */

@@ -1,27 +1,9 @@
+import type { RegionsMirrorTables } from '@redtape/regions-mirror';
+
 /**
  * The procedures service's read model as readers see it: each name is a view over the current
  * generation of its projection's table. JSON columns hold text; times are ISO 8601 instants in UTC.
  */
-
-/** Mirrored from the regions' unit events (`regions-mirror` projection). */
-export interface UnitMirrorRow {
-  id: string;
-  kind: string;
-  name: string;
-  parent_id: string | null;
-  pilot_stage: number | null;
-  pilot_enrolled_on: string | null;
-  /** Events of the unit's stream applied (1 after its registration); guards against stale updates. */
-  revision: number;
-}
-
-/** Mirrored from the regions' AuthorityEstablished events (`regions-mirror` projection). */
-export interface AuthorityMirrorRow {
-  id: string;
-  unit_id: string;
-  level: string;
-  name: string;
-}
 
 /** A procedure as it stands now (`procedures` projection). */
 export interface ProcedureRow {
@@ -104,9 +86,8 @@ export interface AuditDocumentRow {
   document: string;
 }
 
-export interface ProceduresTables {
-  units: UnitMirrorRow;
-  authorities: AuthorityMirrorRow;
+/** The regions mirror's `units` and `authorities`, and the procedures' own tables. */
+export interface ProceduresTables extends RegionsMirrorTables {
   procedures: ProcedureRow;
   procedure_requirements: ProcedureRequirementRow;
   procedure_versions: ProcedureVersionRow;

@@ -6,14 +6,13 @@ import {
   type Projection,
   type ReadModels,
 } from '@redtape/projections';
+import { RegionsMirrorQueries, regionsMirrorProjection } from '@redtape/regions-mirror';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { auditTrailProjection } from '../audit-trail.projection.js';
 import { ProceduresQueries } from '../procedures-queries.js';
 import { proceduresProjection } from '../procedures.projection.js';
-import { RegionsMirrorQueries } from '../regions-mirror-queries.js';
-import { regionsMirrorProjection } from '../regions-mirror.projection.js';
 
 export const WAIT_MS = 10_000;
 

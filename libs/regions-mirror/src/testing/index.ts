@@ -1,0 +1,1 @@
+export { RegionsHistory, REGIONS_LOADER } from './regions-history.js';
