@@ -1,0 +1,169 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { collect } from '@redtape/event-store';
+import { physicalTable } from '@redtape/projections';
+import { procedureOwnershipProjection } from './procedure-ownership.projection.js';
+import { ProceduresHistory, type Owner } from './testing/procedures-history.js';
+import { ReadModelFixture, tableContents } from './testing/read-model-fixture.js';
+
+let fixture: ReadModelFixture;
+let procedures: ProceduresHistory;
+
+beforeEach(async () => {
+  fixture = new ReadModelFixture([procedureOwnershipProjection]);
+  procedures = new ProceduresHistory(fixture.store);
+  await fixture.start();
+});
+
+afterEach(() => fixture.dispose());
+
+const TOKMOK: Owner = { authorityId: 'mayors-office/tokmok', unitId: 'city/tokmok', level: 'CITY' };
+const NOOKAT: Owner = { authorityId: 'district-akimat/nookat', unitId: 'district/nookat', level: 'DISTRICT' };
+
+/** Two Tokmok procedures, one merged into the other; a Nookat one abolished and reinstated. */
+async function history() {
+  await procedures.register(
+    'tokmok-street-trade',
+    TOKMOK,
+    ['application', 'passport', 'tax'],
+    30,
+    '2025-01-20T03:00:00.000Z',
+  );
+  await procedures.register('tokmok-kiosk', TOKMOK, ['application'], 15, '2025-01-21T03:00:00.000Z');
+  await procedures.register(
+    'nookat-land',
+    NOOKAT,
+    ['application', 'cadastre'],
+    45,
+    '2025-01-22T03:00:00.000Z',
+  );
+  // 20:30 UTC on 9 March is already 10 March in Bishkek.
+  await procedures.removeRequirement('tokmok-street-trade', 'tax', '2025-03-09T20:30:00.000Z');
+  await procedures.changeDecisionTime('tokmok-street-trade', 10, '2025-03-12T04:00:00.000Z');
+  // Longer is not simpler.
+  await procedures.changeDecisionTime('tokmok-kiosk', 20, '2025-03-13T04:00:00.000Z');
+  await procedures.merge('tokmok-kiosk', 'tokmok-street-trade', 'ACTIVE', '2025-03-14T04:00:00.000Z');
+  await procedures.changeDecisionTime('nookat-land', 30, '2025-03-15T17:59:59.000Z');
+  await procedures.abolish('nookat-land', '2025-03-20T04:00:00.000Z');
+  return procedures.reinstate('nookat-land', '2025-03-25T04:00:00.000Z');
+}
+
+async function contents() {
+  return {
+    owners: await tableContents(fixture.db, 'procedure_owners', ['procedure_id']),
+    simplifications: await tableContents(fixture.db, 'procedure_simplifications', ['event_id']),
+  };
+}
+
+describe('the procedure ownership projection', () => {
+  it('knows the authority and unit that own each procedure, and whether it is still in force', async () => {
+    await fixture.caughtUp(await history());
+
+    expect(await tableContents(fixture.db, 'procedure_owners', ['procedure_id'])).toEqual([
+      {
+        procedure_id: 'nookat-land',
+        authority_id: 'district-akimat/nookat',
+        unit_id: 'district/nookat',
+        status: 'ACTIVE',
+        revision: 4,
+      },
+      {
+        procedure_id: 'tokmok-kiosk',
+        authority_id: 'mayors-office/tokmok',
+        unit_id: 'city/tokmok',
+        status: 'MERGED',
+        revision: 3,
+      },
+      {
+        procedure_id: 'tokmok-street-trade',
+        authority_id: 'mayors-office/tokmok',
+        unit_id: 'city/tokmok',
+        status: 'ACTIVE',
+        revision: 3,
+      },
+    ]);
+  });
+
+  it('follows a procedure through abolition and reinstatement', async () => {
+    await procedures.register('nookat-land', NOOKAT, ['application'], 45, '2025-01-22T03:00:00.000Z');
+    await fixture.caughtUp(await procedures.abolish('nookat-land', '2025-03-20T04:00:00.000Z'));
+    const status = () => fixture.db.selectFrom('procedure_owners').select('status').executeTakeFirstOrThrow();
+    expect(await status()).toEqual({ status: 'ABOLISHED' });
+
+    await fixture.caughtUp(await procedures.reinstate('nookat-land', '2025-03-25T04:00:00.000Z'));
+    expect(await status()).toEqual({ status: 'ACTIVE' });
+  });
+
+  it('writes one row per simplification, dated by the day in Bishkek it happened', async () => {
+    await fixture.caughtUp(await history());
+
+    const rows = await fixture.db
+      .selectFrom('procedure_simplifications')
+      .select(['procedure_id', 'unit_id', 'occurred_on', 'requirements_removed', 'decision_days_cut'])
+      .orderBy('occurred_on')
+      .execute();
+    expect(rows).toEqual([
+      {
+        procedure_id: 'tokmok-street-trade',
+        unit_id: 'city/tokmok',
+        occurred_on: '2025-03-10',
+        requirements_removed: 1,
+        decision_days_cut: 0,
+      },
+      {
+        procedure_id: 'tokmok-street-trade',
+        unit_id: 'city/tokmok',
+        occurred_on: '2025-03-12',
+        requirements_removed: 0,
+        decision_days_cut: 20,
+      },
+      {
+        procedure_id: 'nookat-land',
+        unit_id: 'district/nookat',
+        occurred_on: '2025-03-15',
+        requirements_removed: 0,
+        decision_days_cut: 15,
+      },
+    ]);
+    const events = await collect(fixture.store.readAll({ filter: procedureOwnershipProjection.filter }));
+    const simplifying = events.filter(
+      (event) =>
+        event.type === 'RequirementRemoved' ||
+        (event.type === 'DecisionTimeChanged' && Number(event.data['to']) < Number(event.data['from'])),
+    );
+    expect((await contents()).simplifications.map((row) => row['event_id']).sort()).toEqual(
+      simplifying.map((event) => event.id).sort(),
+    );
+  });
+
+  it('follows the procedures’ streams and nothing else', () => {
+    expect(procedureOwnershipProjection.filter).toEqual({ streamPrefixes: ['procedure-'] });
+  });
+
+  it('leaves the same rows when every procedure event is folded a second time, a late one included', async () => {
+    await fixture.caughtUp(await history());
+    const once = await contents();
+
+    const events = await collect(fixture.store.readAll({ filter: procedureOwnershipProjection.filter }));
+    const abolition = events.find((event) => event.type === 'ProcedureAbolished')!;
+    const table = (logical: string) => physicalTable(logical, 1);
+    await fixture.db.transaction().execute(async (trx) => {
+      for (const event of events) await procedureOwnershipProjection.apply(event, trx, table);
+      // The abolition delivered again after the reinstatement must not abolish the procedure again.
+      await procedureOwnershipProjection.apply(abolition, trx, table);
+    });
+
+    expect(await contents()).toEqual(once);
+  });
+
+  it('rebuilds from position 0 into exactly the rows it built live', async () => {
+    await fixture.caughtUp(await history());
+    const live = await contents();
+
+    await fixture.runner('procedure-ownership').rebuild();
+
+    expect(fixture.runner('procedure-ownership').checkpoint).toMatchObject({ generation: 2 });
+    expect(await contents()).toEqual(live);
+    expect(live.owners).toHaveLength(3);
+    expect(live.simplifications).toHaveLength(3);
+  });
+});
