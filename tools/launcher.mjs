@@ -18,6 +18,12 @@ export const SERVICES = [
     portVariable: 'PROCEDURES_PORT',
     defaultPort: 4002,
   },
+  {
+    name: 'accountability',
+    main: 'apps/accountability/dist/main.js',
+    portVariable: 'ACCOUNTABILITY_PORT',
+    defaultPort: 4003,
+  },
   { name: 'gateway', main: 'apps/gateway/dist/main.js', portVariable: 'GATEWAY_PORT', defaultPort: 4000 },
 ];
 

@@ -41,6 +41,7 @@ export async function startRedtape(dataDir: string): Promise<RunningSystem> {
     GATEWAY_PORT: await freePort(),
     REGIONS_PORT: await freePort(),
     PROCEDURES_PORT: await freePort(),
+    ACCOUNTABILITY_PORT: await freePort(),
   };
   const env = {
     PATH: process.env['PATH'],
@@ -51,6 +52,8 @@ export async function startRedtape(dataDir: string): Promise<RunningSystem> {
     GATEWAY_PORT: String(ports.GATEWAY_PORT),
     REGIONS_PORT: String(ports.REGIONS_PORT),
     PROCEDURES_PORT: String(ports.PROCEDURES_PORT),
+    ACCOUNTABILITY_PORT: String(ports.ACCOUNTABILITY_PORT),
+    REDTAPE_DEADLINE_CHECK_MS: '500',
   };
   const system = await startSystem({ env, output: 'inherit' });
   return { gatewayUrl: system.gatewayUrl, ports: system.ports, stop: system.stop, dataDir };

@@ -34,7 +34,13 @@ export type OfficialRelievedOfDuties = DomainEvent<
 // responsibility-procedure-<procedureId>
 export type ResponsibilityAssigned = DomainEvent<
   'ResponsibilityAssigned',
-  { subject: 'PROCEDURE'; subjectId: string; officialId: string; assignedOn: LocalDate; previousOfficialId: string | null }
+  {
+    subject: 'PROCEDURE';
+    subjectId: string;
+    officialId: string;
+    assignedOn: LocalDate;
+    previousOfficialId: string | null;
+  }
 >;
 
 // meeting-<meetingId>
@@ -71,7 +77,14 @@ export type InstructionIssued = DomainEvent<
 >;
 export type InstructionProgressReported = DomainEvent<
   'ProgressReported',
-  { instructionId: string; reportId: string; reportedOn: LocalDate; byOfficialId: string; text: string; figures: Figure[] }
+  {
+    instructionId: string;
+    reportId: string;
+    reportedOn: LocalDate;
+    byOfficialId: string;
+    text: string;
+    figures: Figure[];
+  }
 >;
 export type InstructionCompleted = DomainEvent<
   'InstructionCompleted',
@@ -90,7 +103,15 @@ export type InstructionReassigned = DomainEvent<
 // progress-report-<reportId>: progress on a unit's reform as a whole, heard at a meeting or not.
 export type UnitProgressReported = DomainEvent<
   'UnitProgressReported',
-  { reportId: string; unitId: string; meetingId: string | null; reportedOn: LocalDate; byOfficialId: string; text: string; figures: Figure[] }
+  {
+    reportId: string;
+    unitId: string;
+    meetingId: string | null;
+    reportedOn: LocalDate;
+    byOfficialId: string;
+    text: string;
+    figures: Figure[];
+  }
 >;
 
 export type OfficialEvent = OfficialRegistered | OfficialAppointed | OfficialRelievedOfDuties;
@@ -103,10 +124,12 @@ export type InstructionEvent =
   | InstructionBecameOverdue
   | InstructionReassigned;
 export type UnitReportEvent = UnitProgressReported;
-export type AccountabilityEvent = OfficialEvent | ResponsibilityEvent | MeetingEvent | InstructionEvent | UnitReportEvent;
+export type AccountabilityEvent =
+  OfficialEvent | ResponsibilityEvent | MeetingEvent | InstructionEvent | UnitReportEvent;
 
 export const officialStream = (officialId: string): string => `official-${officialId}`;
-export const procedureResponsibilityStream = (procedureId: string): string => `responsibility-procedure-${procedureId}`;
+export const procedureResponsibilityStream = (procedureId: string): string =>
+  `responsibility-procedure-${procedureId}`;
 export const meetingStream = (meetingId: string): string => `meeting-${meetingId}`;
 export const instructionStream = (instructionId: string): string => `instruction-${instructionId}`;
 export const unitReportStream = (reportId: string): string => `progress-report-${reportId}`;

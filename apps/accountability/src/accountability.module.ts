@@ -1,0 +1,156 @@
+import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
+import {
+  Inject,
+  Injectable,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { EventStore } from '@redtape/event-store';
+import type { ReadModels } from '@redtape/projections';
+import { RegionsMirrorQueries, regionsMirrorProjection } from '@redtape/regions-mirror';
+import {
+  CLOCK,
+  coreProviders,
+  EVENT_STORE,
+  HealthController,
+  LOGGER,
+  ProjectionsHost,
+  READ_MODELS,
+  subgraphOptions,
+  type ServiceConfig,
+} from '@redtape/service-kit';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { AccountabilityCommands } from './application/accountability-commands.js';
+import { DeadlineWatcher } from './application/deadline-watcher.js';
+import { InstructionsResolver } from './graphql/instructions.resolver.js';
+import { MeetingsResolver, ProgressReportsResolver } from './graphql/meetings.resolver.js';
+import { OfficialsResolver } from './graphql/officials.resolver.js';
+import { ProcedureResponsibilityResolver, UnitAccountabilityResolver } from './graphql/units.resolver.js';
+import { AccountabilityQueries } from './read-model/accountability-queries.js';
+import { accountabilityProjection } from './read-model/accountability.projection.js';
+import type { AccountabilityTables } from './read-model/accountability-tables.js';
+import { procedureOwnershipProjection } from './read-model/procedure-ownership.projection.js';
+import { ACCOUNTABILITY_COMMANDS, ACCOUNTABILITY_QUERIES, PROJECTIONS, REGIONS_MIRROR } from './tokens.js';
+
+const DEADLINE_WATCHER = Symbol('DEADLINE_WATCHER');
+
+/**
+ * Keeps the read models up to date and runs the deadline watcher: at start, then on a timer
+ * (REDTAPE_DEADLINE_CHECK_MS, one minute by default), so an instruction turns OVERDUE the day after its deadline.
+ */
+@Injectable()
+class AccountabilityLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private timer: NodeJS.Timeout | undefined;
+  private checking: Promise<void> = Promise.resolve();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROJECTIONS) private readonly projections: ProjectionsHost,
+    @Inject(DEADLINE_WATCHER) private readonly watcher: DeadlineWatcher,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly intervalMs: number,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.projections.start();
+    await this.projections.waitFor(await this.store.headPosition());
+    await this.checkDeadlines();
+    this.timer = setInterval(() => void this.checkDeadlines(), this.intervalMs);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.checking;
+    await this.projections.stop();
+  }
+
+  private checkDeadlines(): Promise<void> {
+    this.checking = this.checking.then(async () => {
+      try {
+        const { marked, positions } = await this.watcher.tick();
+        if (marked.length > 0) this.logger.info({ instructions: marked }, 'instructions became overdue');
+        await this.projections.waitFor(positions.at(-1));
+      } catch (error) {
+        this.logger.error({ err: error }, 'the deadline watcher failed; it tries again at the next check');
+      }
+    });
+    return this.checking;
+  }
+}
+
+@Module({})
+export class AccountabilityModule {
+  static create(config: ServiceConfig, logger: Logger, deadlineCheckMs: number): DynamicModule {
+    return {
+      module: AccountabilityModule,
+      imports: [
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>({
+          ...subgraphOptions(config, logger),
+          driver: ApolloFederationDriver,
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        ...coreProviders(config, logger),
+        { provide: CLOCK, useValue: () => new Date() },
+        {
+          provide: ACCOUNTABILITY_QUERIES,
+          inject: [READ_MODELS],
+          useFactory: (db: ReadModels) => new AccountabilityQueries(db as Kysely<AccountabilityTables>),
+        },
+        {
+          provide: REGIONS_MIRROR,
+          inject: [READ_MODELS],
+          useFactory: (db: ReadModels) => new RegionsMirrorQueries(db as Kysely<AccountabilityTables>),
+        },
+        {
+          provide: PROJECTIONS,
+          inject: [EVENT_STORE, READ_MODELS],
+          useFactory: (store: EventStore, db: ReadModels) =>
+            new ProjectionsHost(
+              store,
+              db,
+              [regionsMirrorProjection, accountabilityProjection, procedureOwnershipProjection],
+              logger,
+            ),
+        },
+        {
+          provide: ACCOUNTABILITY_COMMANDS,
+          inject: [EVENT_STORE, REGIONS_MIRROR, PROJECTIONS, CLOCK],
+          useFactory: (
+            store: EventStore,
+            mirror: RegionsMirrorQueries,
+            projections: ProjectionsHost,
+            clock: () => Date,
+          ) => new AccountabilityCommands(store, mirror, projections, clock),
+        },
+        {
+          provide: DEADLINE_WATCHER,
+          inject: [EVENT_STORE, ACCOUNTABILITY_QUERIES, CLOCK],
+          useFactory: (store: EventStore, queries: AccountabilityQueries, clock: () => Date) =>
+            new DeadlineWatcher(store, queries, clock),
+        },
+        {
+          provide: AccountabilityLifecycle,
+          inject: [EVENT_STORE, PROJECTIONS, DEADLINE_WATCHER, LOGGER],
+          useFactory: (
+            store: EventStore,
+            projections: ProjectionsHost,
+            watcher: DeadlineWatcher,
+            log: Logger,
+          ) => new AccountabilityLifecycle(store, projections, watcher, log, deadlineCheckMs),
+        },
+        OfficialsResolver,
+        InstructionsResolver,
+        MeetingsResolver,
+        ProgressReportsResolver,
+        UnitAccountabilityResolver,
+        ProcedureResponsibilityResolver,
+      ],
+    };
+  }
+}

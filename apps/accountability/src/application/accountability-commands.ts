@@ -1,0 +1,377 @@
+import type { Principal } from '@redtape/auth';
+import {
+  instructionDecider,
+  instructionStream,
+  meetingDecider,
+  meetingStream,
+  mayPerformAccountability,
+  officialDecider,
+  officialStream,
+  procedureResponsibilityStream,
+  responsibilityDecider,
+  unitReportDecider,
+  unitReportStream,
+  type AccountabilityAction,
+  type Figure,
+} from '@redtape/accountability-domain';
+import { CommandHandler, type Actor, type Command, type DomainEvent } from '@redtape/event-sourcing';
+import { StreamNotFound, collect, type EventStore } from '@redtape/event-store';
+import type { RegionsMirrorQueries } from '@redtape/regions-mirror';
+import {
+  actorOf,
+  apiError,
+  commandMetadataFor,
+  handleOptionsFor,
+  type ChangeRequest,
+  type ProjectionsHost,
+} from '@redtape/service-kit';
+import { randomUUID } from 'node:crypto';
+
+const COUNTRY = 'country/kg';
+
+type FigureRequest = { name: string; value: number; unit?: string | null };
+const figuresOf = (figures: readonly FigureRequest[]): Figure[] =>
+  figures.map((figure) => ({ name: figure.name, value: figure.value, unit: figure.unit ?? null }));
+
+/**
+ * The accountability use cases: who may do it (by the unit concerned, mirrored from the regions'
+ * events), the facts a command needs from other streams, the decision, and a wait for the read models.
+ */
+export class AccountabilityCommands {
+  private readonly officials;
+  private readonly responsibilities;
+  private readonly meetings;
+  private readonly instructions;
+  private readonly unitReports;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly mirror: RegionsMirrorQueries,
+    private readonly projections: ProjectionsHost,
+    private readonly clock: () => Date,
+  ) {
+    this.officials = new CommandHandler(store, officialDecider);
+    this.responsibilities = new CommandHandler(store, responsibilityDecider);
+    this.meetings = new CommandHandler(store, meetingDecider);
+    this.instructions = new CommandHandler(store, instructionDecider);
+    this.unitReports = new CommandHandler(store, unitReportDecider);
+  }
+
+  async registerOfficial(
+    principal: Principal | undefined,
+    input: ChangeRequest & { officialId?: string | null; name: string },
+  ) {
+    const officialId = input.officialId ?? randomUUID();
+    const actor = await this.authorize(principal, 'RegisterOfficial', COUNTRY);
+    await this.run(
+      this.officials,
+      officialStream(officialId),
+      'RegisterOfficial',
+      { officialId, name: input.name },
+      actor,
+      input,
+    );
+    return officialId;
+  }
+
+  async appointOfficial(
+    principal: Principal | undefined,
+    input: ChangeRequest & {
+      officialId: string;
+      authorityId: string;
+      title: string;
+      head: boolean;
+      appointedOn: string;
+    },
+  ) {
+    const unitId = await this.unitOfAuthority(input.authorityId);
+    const actor = await this.authorize(principal, 'AppointOfficial', unitId);
+    const { officialId, authorityId, title, head, appointedOn } = input;
+    await this.run(
+      this.officials,
+      officialStream(officialId),
+      'AppointOfficial',
+      { authorityId, unitId, title, head, appointedOn },
+      actor,
+      input,
+    );
+  }
+
+  async relieveOfficial(
+    principal: Principal | undefined,
+    input: ChangeRequest & { officialId: string; authorityId: string; relievedOn: string },
+  ) {
+    const unitId = await this.unitOfAuthority(input.authorityId);
+    const actor = await this.authorize(principal, 'RelieveOfficialOfDuties', unitId);
+    const data = { authorityId: input.authorityId, relievedOn: input.relievedOn };
+    await this.run(
+      this.officials,
+      officialStream(input.officialId),
+      'RelieveOfficialOfDuties',
+      data,
+      actor,
+      input,
+    );
+  }
+
+  async assignProcedureResponsibility(
+    principal: Principal | undefined,
+    input: ChangeRequest & { procedureId: string; officialId: string; assignedOn: string },
+  ) {
+    const unitId = await this.unitOfProcedure(input.procedureId);
+    const actor = await this.authorize(principal, 'AssignProcedureResponsibility', unitId);
+    const data = {
+      ...pick(input, 'procedureId', 'officialId', 'assignedOn'),
+      officialIsInOffice: await this.inOffice(input.officialId),
+    };
+    await this.run(
+      this.responsibilities,
+      procedureResponsibilityStream(input.procedureId),
+      'AssignProcedureResponsibility',
+      data,
+      actor,
+      input,
+    );
+  }
+
+  async holdMeeting(
+    principal: Principal | undefined,
+    input: ChangeRequest & {
+      meetingId?: string | null;
+      heldOn: string;
+      level: 'CABINET' | 'REGIONAL';
+      unitId: string;
+      title: string;
+      chair: string;
+      chairOfficialId?: string | null;
+      agenda: string[];
+    },
+  ) {
+    const meetingId = input.meetingId ?? randomUUID();
+    await this.requireUnit(input.unitId);
+    const actor = await this.authorize(principal, 'HoldMeeting', input.unitId);
+    const data = {
+      meetingId,
+      ...pick(input, 'heldOn', 'level', 'unitId', 'title', 'chair', 'agenda'),
+      chairOfficialId: input.chairOfficialId ?? null,
+    };
+    await this.run(this.meetings, meetingStream(meetingId), 'HoldMeeting', data, actor, input);
+    return meetingId;
+  }
+
+  async issueInstruction(
+    principal: Principal | undefined,
+    input: ChangeRequest & {
+      instructionId?: string | null;
+      meetingId?: string | null;
+      text: string;
+      issuedOn: string;
+      deadline: string;
+      assigneeOfficialId?: string | null;
+      authorityId?: string | null;
+    },
+  ) {
+    const instructionId = input.instructionId ?? randomUUID();
+    const assigneeOfficialId = input.assigneeOfficialId ?? null;
+    const authorityId = input.authorityId ?? null;
+    const unitId = authorityId
+      ? await this.unitOfAuthority(authorityId)
+      : await this.unitOfOfficial(assigneeOfficialId);
+    const actor = await this.authorize(principal, 'IssueInstruction', unitId);
+    const meetingId = input.meetingId ?? null;
+    const meeting = meetingId ? await this.meetings.load(meetingStream(meetingId)) : undefined;
+    const data = {
+      instructionId,
+      meetingId,
+      text: input.text,
+      issuedOn: input.issuedOn,
+      deadline: input.deadline,
+      assigneeOfficialId,
+      authorityId,
+      unitId,
+      meetingHeldOn: meeting?.state.status === 'held' ? meeting.state.meeting.heldOn : null,
+      assigneeInOffice: assigneeOfficialId === null ? null : await this.inOffice(assigneeOfficialId),
+    };
+    await this.run(
+      this.instructions,
+      instructionStream(instructionId),
+      'IssueInstruction',
+      data,
+      actor,
+      input,
+    );
+    return instructionId;
+  }
+
+  async reportProgress(
+    principal: Principal | undefined,
+    input: ChangeRequest & {
+      instructionId: string;
+      reportedOn: string;
+      text: string;
+      figures: readonly FigureRequest[];
+    },
+  ) {
+    const instruction = await this.requireInstruction(input.instructionId);
+    const actor = await this.authorize(principal, 'ReportProgress', instruction.unitId);
+    const byOfficialId = actor.role === 'official' ? actor.id : (instruction.assigneeOfficialId ?? actor.id);
+    const data = {
+      reportId: randomUUID(),
+      reportedOn: input.reportedOn,
+      text: input.text,
+      figures: figuresOf(input.figures),
+      byOfficialId,
+    };
+    await this.run(
+      this.instructions,
+      instructionStream(input.instructionId),
+      'ReportProgress',
+      data,
+      actor,
+      input,
+    );
+  }
+
+  async completeInstruction(
+    principal: Principal | undefined,
+    input: ChangeRequest & { instructionId: string; completedOn: string },
+  ) {
+    const instruction = await this.requireInstruction(input.instructionId);
+    const actor = await this.authorize(principal, 'CompleteInstruction', instruction.unitId);
+    await this.run(
+      this.instructions,
+      instructionStream(input.instructionId),
+      'CompleteInstruction',
+      { completedOn: input.completedOn },
+      actor,
+      input,
+    );
+  }
+
+  async reassignInstruction(
+    principal: Principal | undefined,
+    input: ChangeRequest & { instructionId: string; toOfficialId: string; reassignedOn: string },
+  ) {
+    const instruction = await this.requireInstruction(input.instructionId);
+    const actor = await this.authorize(principal, 'ReassignInstruction', instruction.unitId);
+    const data = {
+      toOfficialId: input.toOfficialId,
+      reassignedOn: input.reassignedOn,
+      toOfficialInOffice: await this.inOffice(input.toOfficialId),
+    };
+    await this.run(
+      this.instructions,
+      instructionStream(input.instructionId),
+      'ReassignInstruction',
+      data,
+      actor,
+      input,
+    );
+  }
+
+  async reportUnitProgress(
+    principal: Principal | undefined,
+    input: ChangeRequest & {
+      unitId: string;
+      meetingId?: string | null;
+      reportedOn: string;
+      text: string;
+      figures: readonly FigureRequest[];
+    },
+  ) {
+    await this.requireUnit(input.unitId);
+    const actor = await this.authorize(principal, 'ReportUnitProgress', input.unitId);
+    const reportId = randomUUID();
+    const data = {
+      reportId,
+      unitId: input.unitId,
+      meetingId: input.meetingId ?? null,
+      reportedOn: input.reportedOn,
+      byOfficialId: actor.id,
+      text: input.text,
+      figures: figuresOf(input.figures),
+    };
+    await this.run(this.unitReports, unitReportStream(reportId), 'ReportUnitProgress', data, actor, input);
+    return reportId;
+  }
+
+  private async run<C extends Command, E extends DomainEvent, S>(
+    handler: CommandHandler<C, E, S>,
+    streamId: string,
+    type: C['type'],
+    data: object,
+    actor: Actor,
+    input: ChangeRequest,
+  ): Promise<void> {
+    // The data is checked by the decider's own rules; the union member is chosen by `type`.
+    const command = { type, data, metadata: commandMetadataFor(actor, input, this.clock()) } as unknown as C;
+    const outcome = await handler.handle(streamId, command, handleOptionsFor(input));
+    await this.projections.waitFor(outcome.position);
+  }
+
+  private async authorize(
+    principal: Principal | undefined,
+    action: AccountabilityAction,
+    unitId: string,
+  ): Promise<Actor> {
+    if (!principal) throw apiError.unauthenticated('sign in to record accountability');
+    if (principal.role === 'auditor') throw apiError.forbidden('auditors read everything and change nothing');
+    const actor = actorOf(principal);
+    const ancestry = (await this.mirror.ancestry(unitId)) ?? [unitId];
+    if (!mayPerformAccountability(actor, action, ancestry))
+      throw apiError.forbidden(
+        principal.role === 'official' && !ancestry.includes(principal.unitId ?? '')
+          ? `${unitId} is outside ${principal.unitId ?? 'your unit'}`
+          : `a ${principal.role} may not ${action}`,
+      );
+    return actor;
+  }
+
+  private async requireUnit(unitId: string): Promise<void> {
+    if (!(await this.mirror.unit(unitId)))
+      throw apiError.notFound(`there is no administrative unit ${unitId}`);
+  }
+
+  private async unitOfAuthority(authorityId: string): Promise<string> {
+    const authority = await this.mirror.authority(authorityId);
+    if (!authority) throw apiError.notFound(`there is no authority ${authorityId}`);
+    return authority.unit_id;
+  }
+
+  private async unitOfOfficial(officialId: string | null): Promise<string> {
+    if (officialId === null) throw apiError.badInput('an instruction goes to an official or to an authority');
+    const loaded = await this.officials.load(officialStream(officialId));
+    const position =
+      loaded.state.status === 'registered' ? loaded.state.official.currentPositions[0] : undefined;
+    if (!position)
+      throw apiError.badInput(
+        `official ${officialId} is unknown or holds no position: name the authority instead`,
+      );
+    return position.unitId;
+  }
+
+  private async unitOfProcedure(procedureId: string): Promise<string> {
+    try {
+      const [registered] = await collect(this.store.readStream(`procedure-${procedureId}`, { maxCount: 1 }));
+      return (registered!.data as { unitId: string }).unitId;
+    } catch (error) {
+      if (error instanceof StreamNotFound) throw apiError.notFound(`there is no procedure ${procedureId}`);
+      throw error;
+    }
+  }
+
+  private async inOffice(officialId: string): Promise<boolean> {
+    const loaded = await this.officials.load(officialStream(officialId));
+    return loaded.state.status === 'registered' && loaded.state.official.currentPositions.length > 0;
+  }
+
+  private async requireInstruction(instructionId: string) {
+    const loaded = await this.instructions.load(instructionStream(instructionId));
+    if (loaded.state.status !== 'issued') throw apiError.notFound(`there is no instruction ${instructionId}`);
+    return loaded.state.instruction;
+  }
+}
+
+function pick<T extends object, K extends keyof T>(value: T, ...keys: K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, value[key]])) as Pick<T, K>;
+}

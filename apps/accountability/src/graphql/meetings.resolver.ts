@@ -1,0 +1,76 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { apiError, type RequestContext } from '@redtape/service-kit';
+import type { AccountabilityCommands } from '../application/accountability-commands.js';
+import type { AccountabilityQueries } from '../read-model/accountability-queries.js';
+import { ACCOUNTABILITY_COMMANDS, ACCOUNTABILITY_QUERIES } from '../tokens.js';
+import { HoldMeetingInput, ReportUnitProgressInput } from './inputs.js';
+import { toInstruction, toMeeting, toOfficial, toProgressReport } from './mappers.js';
+import { Instruction, Meeting, Official, ProgressReport } from './models.js';
+
+@Resolver(() => Meeting)
+export class MeetingsResolver {
+  constructor(
+    @Inject(ACCOUNTABILITY_QUERIES) private readonly queries: AccountabilityQueries,
+    @Inject(ACCOUNTABILITY_COMMANDS) private readonly commands: AccountabilityCommands,
+  ) {}
+
+  @Query(() => Meeting, { nullable: true })
+  async meeting(@Args('id', { type: () => ID }) id: string): Promise<Meeting | null> {
+    const record = await this.queries.meeting(id);
+    return record ? toMeeting(record) : null;
+  }
+
+  @ResolveField(() => [Instruction], { description: 'Issued at this meeting.' })
+  async instructions(@Parent() meeting: Meeting): Promise<Instruction[]> {
+    return ((await this.queries.meeting(meeting.id))?.instructions ?? []).map(toInstruction);
+  }
+
+  @ResolveField(() => [ProgressReport], { description: 'Heard at this meeting.' })
+  async reports(@Parent() meeting: Meeting): Promise<ProgressReport[]> {
+    return ((await this.queries.meeting(meeting.id))?.reports ?? []).map(toProgressReport);
+  }
+
+  @Mutation(() => Meeting, { description: 'Records a Cabinet or regional meeting as minuted.' })
+  async holdMeeting(
+    @Args('input', { type: () => HoldMeetingInput }) input: HoldMeetingInput,
+    @Context() context: RequestContext,
+  ) {
+    const meetingId = await this.commands.holdMeeting(context.principal, input);
+    const meeting = await this.meeting(meetingId);
+    if (!meeting) throw apiError.notFound(`there is no meeting ${meetingId}`);
+    return meeting;
+  }
+
+  @Mutation(() => ProgressReport, { description: 'Reports progress on a unit’s reform as a whole.' })
+  async reportUnitProgress(
+    @Args('input', { type: () => ReportUnitProgressInput }) input: ReportUnitProgressInput,
+    @Context() context: RequestContext,
+  ) {
+    const reportId = await this.commands.reportUnitProgress(context.principal, input);
+    return {
+      id: reportId,
+      reportedOn: input.reportedOn,
+      text: input.text,
+      figures: input.figures.map((figure) => ({
+        name: figure.name,
+        value: figure.value,
+        unit: figure.unit ?? null,
+      })),
+      instructionId: null,
+      unit: { id: input.unitId },
+      byOfficialId: context.principal?.subject ?? '',
+    };
+  }
+}
+
+@Resolver(() => ProgressReport)
+export class ProgressReportsResolver {
+  constructor(@Inject(ACCOUNTABILITY_QUERIES) private readonly queries: AccountabilityQueries) {}
+
+  @ResolveField(() => Official, { nullable: true, description: 'Who reported it.' })
+  async by(@Parent() report: ProgressReport): Promise<Official | null> {
+    const record = await this.queries.official(report.byOfficialId);
+    return record ? toOfficial(record) : null;
+  }
+}

@@ -1,0 +1,103 @@
+import { Inject } from '@nestjs/common';
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  ResolveReference,
+} from '@nestjs/graphql';
+import type { RegionsMirrorQueries } from '@redtape/regions-mirror';
+import { apiError, type RequestContext } from '@redtape/service-kit';
+import type { AccountabilityCommands } from '../application/accountability-commands.js';
+import type { AccountabilityQueries } from '../read-model/accountability-queries.js';
+import { ACCOUNTABILITY_COMMANDS, ACCOUNTABILITY_QUERIES, REGIONS_MIRROR } from '../tokens.js';
+import { InstructionStatus } from './enums.js';
+import { AppointOfficialInput, RegisterOfficialInput, RelieveOfficialInput } from './inputs.js';
+import { toInstruction, toOfficial, toScorecard } from './mappers.js';
+import { Instruction, Official, Scorecard } from './models.js';
+
+@Resolver(() => Official)
+export class OfficialsResolver {
+  constructor(
+    @Inject(ACCOUNTABILITY_QUERIES) private readonly queries: AccountabilityQueries,
+    @Inject(ACCOUNTABILITY_COMMANDS) private readonly commands: AccountabilityCommands,
+    @Inject(REGIONS_MIRROR) private readonly mirror: RegionsMirrorQueries,
+  ) {}
+
+  @Query(() => Official, { nullable: true })
+  async official(@Args('id', { type: () => ID }) id: string): Promise<Official | null> {
+    const record = await this.queries.official(id);
+    return record ? toOfficial(record) : null;
+  }
+
+  @ResolveReference()
+  async resolveReference(reference: { id: string }): Promise<Official | null> {
+    return this.official(reference.id);
+  }
+
+  @Query(() => [Official], {
+    description: 'Officials in office in a unit and the units below it, or matching a name.',
+  })
+  async officials(
+    @Args('unitId', { type: () => ID, nullable: true }) unitId?: string,
+    @Args('search', { type: () => String, nullable: true }) search?: string,
+  ): Promise<Official[]> {
+    const unitIds = unitId ? await this.mirror.descendants(unitId) : undefined;
+    return (await this.queries.officials({ unitIds, search: search ?? undefined })).map(toOfficial);
+  }
+
+  @ResolveField(() => [Instruction], { description: 'Instructions this official answers for.' })
+  async instructions(
+    @Parent() official: Official,
+    @Args('status', { type: () => InstructionStatus, nullable: true }) status?: InstructionStatus,
+  ): Promise<Instruction[]> {
+    return (
+      await this.queries.instructions({ assigneeOfficialId: official.id, status: status ?? undefined })
+    ).map(toInstruction);
+  }
+
+  @ResolveField(() => Scorecard)
+  async scorecard(@Parent() official: Official): Promise<Scorecard> {
+    const unitId = official.currentPosition?.unit.id;
+    const baseline = unitId ? await this.mirror.baselineDate(unitId) : null;
+    return toScorecard(await this.queries.scorecardOfOfficial(official.id, baseline ?? undefined));
+  }
+
+  @Mutation(() => Official, { description: 'Records a person who can hold positions.' })
+  async registerOfficial(
+    @Args('input', { type: () => RegisterOfficialInput }) input: RegisterOfficialInput,
+    @Context() context: RequestContext,
+  ) {
+    return this.changed(await this.commands.registerOfficial(context.principal, input));
+  }
+
+  @Mutation(() => Official, { description: 'Appoints an official to a position in an authority.' })
+  async appointOfficial(
+    @Args('input', { type: () => AppointOfficialInput }) input: AppointOfficialInput,
+    @Context() context: RequestContext,
+  ) {
+    await this.commands.appointOfficial(context.principal, input);
+    return this.changed(input.officialId);
+  }
+
+  @Mutation(() => Official, {
+    description: 'Relieves an official of duties in an authority; a reason is required.',
+  })
+  async relieveOfficialOfDuties(
+    @Args('input', { type: () => RelieveOfficialInput }) input: RelieveOfficialInput,
+    @Context() context: RequestContext,
+  ) {
+    await this.commands.relieveOfficial(context.principal, input);
+    return this.changed(input.officialId);
+  }
+
+  private async changed(officialId: string): Promise<Official> {
+    const official = await this.official(officialId);
+    if (!official) throw apiError.notFound(`there is no official ${officialId}`);
+    return official;
+  }
+}

@@ -1,0 +1,1 @@
+export { startAccountability } from './start-accountability.js';
