@@ -7,13 +7,20 @@ import { promisify } from 'node:util';
 import { graphql, newDataDir, removeDataDir, startRedtape, tokenFor, type RunningSystem } from './system.js';
 
 const STARTUP_TIMEOUT_MS = 120_000;
-const SEED = fileURLToPath(new URL('../../procedures/dist/seed/seed-sample.js', import.meta.url));
+const SEEDS = ['procedures', 'accountability'].map((app) =>
+  fileURLToPath(new URL(`../../${app}/dist/seed/seed-sample.js`, import.meta.url)),
+);
 
+/** What `npm run seed:sample` runs after its build: the procedures' half, then the accountability half. */
 async function seedSample(dataDir: string): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, [SEED], {
-    env: { PATH: process.env['PATH'], REDTAPE_DATA_DIR: dataDir },
-  });
-  return stdout;
+  let output = '';
+  for (const seed of SEEDS) {
+    const { stdout } = await promisify(execFile)(process.execPath, [seed], {
+      env: { PATH: process.env['PATH'], REDTAPE_DATA_DIR: dataDir },
+    });
+    output += stdout;
+  }
+  return output;
 }
 
 describe('the illustrative sample data (npm run seed:sample)', () => {
@@ -31,8 +38,11 @@ describe('the illustrative sample data (npm run seed:sample)', () => {
   }, STARTUP_TIMEOUT_MS);
 
   it('records a history that uses every procedure event type, labelled as illustrative, and only once', async () => {
-    expect(await seedSample(dataDir)).toMatch(/illustrative sample: \d+ changes, [1-9]\d* new events/);
-    expect(await seedSample(dataDir)).toMatch(/, 0 new events/);
+    const first = await seedSample(dataDir);
+    expect(first).toMatch(/illustrative sample: \d+ changes, [1-9]\d* new events/);
+    expect(first).toMatch(/illustrative accountability sample: \d+ changes, [1-9]\d* new events/);
+    const again = await seedSample(dataDir);
+    expect(again.match(/, 0 new events/g)).toHaveLength(2);
 
     const token = await tokenFor('auditor');
     const trail = await eventually(
@@ -100,6 +110,55 @@ describe('the illustrative sample data (npm run seed:sample)', () => {
           baseline: { totalRequirements: 8, totalDecisionDays: 30, totalFees: { amount: 2000 } },
           now: { totalRequirements: 5, totalDecisionDays: 15, totalFees: { amount: 1000 } },
         },
+      },
+    });
+  });
+
+  it('shows the sample heads, their instructions from the 2026-01-15 meeting, and what became of them', async () => {
+    const response = await eventually(
+      async () => {
+        const answer = await graphql<{
+          unit: { head: { name: string } | null; instructions: { text: string; status: string }[] };
+        }>(
+          system.gatewayUrl,
+          `
+            {
+              unit(id: "district/nookat") {
+                head {
+                  name
+                }
+                instructions {
+                  text
+                  status
+                  meeting {
+                    heldOn
+                  }
+                }
+              }
+            }
+          `,
+        );
+        const statuses = answer.data?.unit.instructions.map((instruction) => instruction.status) ?? [];
+        return statuses.includes('OVERDUE') ? answer : false;
+      },
+      20_000,
+      'the deadline watcher to mark the sample instruction overdue',
+    );
+    expect(response.data).toEqual({
+      unit: {
+        head: { name: 'Sample Akim of Nookat' },
+        instructions: [
+          {
+            text: 'Eliminate duplicative functions in the local authorities of the unit',
+            status: 'COMPLETED_LATE',
+            meeting: { heldOn: '2026-01-15' },
+          },
+          {
+            text: 'Shorten decision-making timelines of the unit’s procedures',
+            status: 'OVERDUE',
+            meeting: { heldOn: '2026-01-15' },
+          },
+        ],
       },
     });
   });
