@@ -10,3 +10,4 @@ export * from './aggregate-loader.js';
 export * from './command-handler.js';
 export * from './calendar-date.js';
 export * from './jurisdiction.js';
+export * from './text-rules.js';

@@ -1,22 +1,6 @@
 import { DomainError } from '@redtape/event-sourcing';
 
-export class RequiredTextMissing extends DomainError {
-  readonly code = 'BAD_USER_INPUT';
-  constructor(readonly field: string) {
-    super(`${field} is required and must not be blank`);
-  }
-}
-
-export class TextTooLong extends DomainError {
-  readonly code = 'BAD_USER_INPUT';
-  constructor(
-    readonly field: string,
-    readonly length: number,
-    readonly maxLength: number,
-  ) {
-    super(`${field} may be at most ${maxLength} characters long, not ${length}`);
-  }
-}
+export { RequiredTextMissing, TextTooLong } from '@redtape/event-sourcing';
 
 export class InvalidId extends DomainError {
   readonly code = 'BAD_USER_INPUT';

@@ -1,4 +1,7 @@
-import { RequiredTextMissing, TextTooLong } from '../errors/value-errors.js';
+import {
+  optionalText as kernelOptionalText,
+  requiredText as kernelRequiredText,
+} from '@redtape/event-sourcing';
 
 /** Names, titles, chairs, agenda items and the ids of other contexts' units and authorities. */
 export const MAX_TEXT_LENGTH = 300;
@@ -7,10 +10,7 @@ export const MAX_NOTE_LENGTH = 4000;
 
 /** The trimmed text, refusing a blank or overlong one. */
 export function requiredText(field: string, value: string, maxLength = MAX_TEXT_LENGTH): string {
-  const trimmed = typeof value === 'string' ? value.trim() : '';
-  if (trimmed === '') throw new RequiredTextMissing(field);
-  if (trimmed.length > maxLength) throw new TextTooLong(field, trimmed.length, maxLength);
-  return trimmed;
+  return kernelRequiredText(field, value, maxLength);
 }
 
 /** The trimmed text, or null when there is none: a blank optional text means "not given". */
@@ -19,8 +19,5 @@ export function optionalText(
   value: string | null | undefined,
   maxLength = MAX_TEXT_LENGTH,
 ): string | null {
-  const trimmed = typeof value === 'string' ? value.trim() : '';
-  if (trimmed === '') return null;
-  if (trimmed.length > maxLength) throw new TextTooLong(field, trimmed.length, maxLength);
-  return trimmed;
+  return kernelOptionalText(field, value, maxLength);
 }

@@ -8,7 +8,7 @@ export function normalizeNames(names: LocalizedNames, field = 'names'): Localize
   const normalized: LocalizedNames = { en: requiredText(`${field}.en`, names.en, MAX_NAME_LENGTH) };
   const ru = optionalText(`${field}.ru`, names.ru, MAX_NAME_LENGTH);
   const ky = optionalText(`${field}.ky`, names.ky, MAX_NAME_LENGTH);
-  if (ru !== undefined) normalized.ru = ru;
-  if (ky !== undefined) normalized.ky = ky;
+  if (ru !== null) normalized.ru = ru;
+  if (ky !== null) normalized.ky = ky;
   return normalized;
 }
