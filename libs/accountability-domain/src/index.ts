@@ -29,3 +29,5 @@ export { isAccountabilityId } from './rules/ids.js';
 export * from './time/bishkek-time.js';
 export * from './policy/accountability-actions.js';
 export * from './scorecard/scorecard.js';
+
+export * from './integration-events.js';

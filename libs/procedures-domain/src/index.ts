@@ -22,3 +22,5 @@ export * from './review/duplicate-candidates.js';
 export * from './metrics/reform-metrics.js';
 
 export * from './policy/procedure-actions.js';
+
+export * from './integration-events.js';

@@ -36,3 +36,5 @@ export * from './policy/regions-actions.js';
 export * from './reference-data/kg-admin-units-dataset.js';
 export * from './reference-data/invalid-reference-data.js';
 export * from './reference-data/reference-data-commands.js';
+
+export * from './integration-events.js';
