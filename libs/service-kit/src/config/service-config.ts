@@ -1,7 +1,7 @@
 import { authConfigFromEnv, ConfigurationError, type AuthConfig } from '@redtape/auth';
 import { resolve } from 'node:path';
 import type { Level } from 'pino';
-import { dataDirSetting, logLevelSetting, portSetting, settingsReader } from './settings.js';
+import { dataDirSetting, kafkaBrokersSetting, logLevelSetting, portSetting, settingsReader } from './settings.js';
 
 export interface ServiceConfig {
   readonly service: string;
@@ -15,6 +15,8 @@ export interface ServiceConfig {
   readonly readModelFile: string;
   readonly auth: AuthConfig;
   readonly logLevel: Level;
+  /** Kafka bootstrap brokers; the relay to Kafka runs only when they are given. */
+  readonly kafkaBrokers: readonly string[] | undefined;
 }
 
 function eventStoreSetting(env: NodeJS.ProcessEnv): 'sqlite' {
@@ -39,6 +41,7 @@ export function serviceConfigFromEnv(
   const logLevel = settings.read(() => logLevelSetting(env));
   settings.read(() => eventStoreSetting(env));
   const auth = settings.read(() => authConfigFromEnv(env, { dataDir }));
+  const kafkaBrokers = settings.read(() => kafkaBrokersSetting(env));
   settings.finish();
   return {
     service,
@@ -50,5 +53,6 @@ export function serviceConfigFromEnv(
     readModelFile: resolve(dataDir, `${service}.read-models.db`),
     auth,
     logLevel,
+    kafkaBrokers,
   };
 }

@@ -57,3 +57,16 @@ export function logLevelSetting(env: NodeJS.ProcessEnv): Level {
 export function dataDirSetting(env: NodeJS.ProcessEnv): string {
   return resolve(env['REDTAPE_DATA_DIR'] || resolve(REPOSITORY_ROOT, 'data'));
 }
+
+const BROKER = /^[A-Za-z0-9.-]+:\d{1,5}$/;
+
+/** KAFKA_BROKERS: comma-separated host:port pairs; unset or empty leaves Kafka off. */
+export function kafkaBrokersSetting(env: NodeJS.ProcessEnv): string[] | undefined {
+  const value = env['KAFKA_BROKERS']?.trim();
+  if (!value) return undefined;
+  const brokers = value.split(',').map((broker) => broker.trim());
+  const bad = brokers.filter((broker) => !BROKER.test(broker));
+  if (bad.length > 0)
+    throw new ConfigurationError(`KAFKA_BROKERS must list host:port pairs separated by commas, got "${value}"`);
+  return brokers;
+}
