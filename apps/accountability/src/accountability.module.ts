@@ -16,6 +16,7 @@ import {
   coreProviders,
   EVENT_STORE,
   HealthController,
+  kafkaRelayProviders,
   LOGGER,
   ProjectionsHost,
   READ_MODELS,
@@ -35,6 +36,7 @@ import { accountabilityProjection } from './read-model/accountability.projection
 import type { AccountabilityTables } from './read-model/accountability-tables.js';
 import { procedureOwnershipProjection } from './read-model/procedure-ownership.projection.js';
 import { ACCOUNTABILITY_COMMANDS, ACCOUNTABILITY_QUERIES, PROJECTIONS, REGIONS_MIRROR } from './tokens.js';
+import { ACCOUNTABILITY_INTEGRATION } from './integration-contract.js';
 
 const DEADLINE_WATCHER = Symbol('DEADLINE_WATCHER');
 
@@ -96,6 +98,7 @@ export class AccountabilityModule {
       controllers: [HealthController],
       providers: [
         ...coreProviders(config, logger),
+        ...kafkaRelayProviders(ACCOUNTABILITY_INTEGRATION),
         { provide: CLOCK, useValue: () => new Date() },
         {
           provide: ACCOUNTABILITY_QUERIES,

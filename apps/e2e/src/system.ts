@@ -36,7 +36,10 @@ export function removeDataDir(dataDir: string): void {
 }
 
 /** Starts the built services and gateway on their own ports and a data folder of their own. */
-export async function startRedtape(dataDir: string): Promise<RunningSystem> {
+export async function startRedtape(
+  dataDir: string,
+  extraEnv: Record<string, string> = {},
+): Promise<RunningSystem> {
   const ports = {
     GATEWAY_PORT: await freePort(),
     REGIONS_PORT: await freePort(),
@@ -54,6 +57,7 @@ export async function startRedtape(dataDir: string): Promise<RunningSystem> {
     PROCEDURES_PORT: String(ports.PROCEDURES_PORT),
     ACCOUNTABILITY_PORT: String(ports.ACCOUNTABILITY_PORT),
     REDTAPE_DEADLINE_CHECK_MS: '500',
+    ...extraEnv,
   };
   const system = await startSystem({ env, output: 'inherit' });
   return { gatewayUrl: system.gatewayUrl, ports: system.ports, stop: system.stop, dataDir };

@@ -16,6 +16,7 @@ import {
   coreProviders,
   EVENT_STORE,
   HealthController,
+  kafkaRelayProviders,
   ProjectionsHost,
   READ_MODELS,
   subgraphOptions,
@@ -39,6 +40,7 @@ import {
   PROJECTIONS,
   REGIONS_MIRROR,
 } from './tokens.js';
+import { PROCEDURES_INTEGRATION } from './integration-contract.js';
 
 /** Keeps the read models (the regions mirror, procedures, audit trail) up to date while the service runs. */
 @Injectable()
@@ -72,6 +74,7 @@ export class ProceduresModule {
       controllers: [HealthController],
       providers: [
         ...coreProviders(config, logger),
+        ...kafkaRelayProviders(PROCEDURES_INTEGRATION),
         { provide: CLOCK, useValue: () => new Date() },
         {
           provide: PROCEDURES_QUERIES,

@@ -15,6 +15,7 @@ import {
   coreProviders,
   EVENT_STORE,
   HealthController,
+  kafkaRelayProviders,
   LOGGER,
   ProjectionsHost,
   READ_MODELS,
@@ -32,6 +33,7 @@ import { regionsProjection } from './read-model/regions.projection.js';
 import type { RegionsTables } from './read-model/regions-tables.js';
 import { loadReferenceData, readKgAdminUnits } from './reference-data/load-reference-data.js';
 import { PROJECTIONS, REGIONS_COMMANDS, REGIONS_QUERIES } from './tokens.js';
+import { REGIONS_INTEGRATION } from './integration-contract.js';
 
 /** Loads the reference data and keeps the read model up to date for as long as the service runs. */
 @Injectable()
@@ -69,6 +71,7 @@ export class RegionsModule {
       controllers: [HealthController],
       providers: [
         ...coreProviders(config, logger),
+        ...kafkaRelayProviders(REGIONS_INTEGRATION),
         { provide: CLOCK, useValue: () => new Date() },
         {
           provide: REGIONS_QUERIES,

@@ -14,3 +14,4 @@ export * from './persistence/providers.js';
 export * from './persistence/projections-host.js';
 export * from './commands/command-input.js';
 export * from './commands/command-metadata.js';
+export * from './kafka/relay-providers.js';

@@ -1,7 +1,13 @@
 import { authConfigFromEnv, ConfigurationError, type AuthConfig } from '@redtape/auth';
 import { resolve } from 'node:path';
 import type { Level } from 'pino';
-import { dataDirSetting, kafkaBrokersSetting, logLevelSetting, portSetting, settingsReader } from './settings.js';
+import {
+  dataDirSetting,
+  kafkaBrokersSetting,
+  logLevelSetting,
+  portSetting,
+  settingsReader,
+} from './settings.js';
 
 export interface ServiceConfig {
   readonly service: string;

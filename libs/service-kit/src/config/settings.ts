@@ -67,6 +67,8 @@ export function kafkaBrokersSetting(env: NodeJS.ProcessEnv): string[] | undefine
   const brokers = value.split(',').map((broker) => broker.trim());
   const bad = brokers.filter((broker) => !BROKER.test(broker));
   if (bad.length > 0)
-    throw new ConfigurationError(`KAFKA_BROKERS must list host:port pairs separated by commas, got "${value}"`);
+    throw new ConfigurationError(
+      `KAFKA_BROKERS must list host:port pairs separated by commas, got "${value}"`,
+    );
   return brokers;
 }

@@ -1,0 +1,3 @@
+export { KafkaBroker, freePort } from './kafka-broker.js';
+export { TopicReader, createTopic, endOffsets, testKafka, type ReadMessage } from './topic-reader.js';
+export { checkDelivery, storedEvents, type DeliveryReport } from './delivery.js';
