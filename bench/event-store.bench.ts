@@ -97,7 +97,7 @@ try {
   console.log(
     'Targets: 1-event appends ≥ 0.7 × raw inserts; batches ≥ 10 × 1-event; latency well under 100 ms.',
   );
-  console.log(`Full results: ${writeReport(results)}`);
+  console.log(`Full results: ${writeReport('event-store', results)}`);
 } finally {
   removeBenchFolder(folder);
 }

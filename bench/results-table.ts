@@ -1,11 +1,20 @@
-import { markdownTable } from './markdown-table.js';
+import { markdownTable, type Column } from './markdown-table.js';
 import type { BenchResults, Latency, Ratio, Throughput } from './results.js';
 import type { Spread } from './statistics.js';
+
+/** The columns of every bench's table: throughputRow and latencyRow fill them. */
+export const RESULT_COLUMNS: readonly Column[] = [
+  { title: 'measure', align: 'left' },
+  { title: 'value (median)', align: 'right' },
+  { title: 'unit', align: 'left' },
+  { title: 'ratio (median of rounds)', align: 'left' },
+  { title: 'rounds (min – max)', align: 'right' },
+];
 
 const wholeNumber = (value: number) => Math.round(value).toLocaleString('en-US');
 const milliseconds = (value: number) => value.toFixed(2);
 
-function throughputRow(measure: string, result: Throughput, comparison = ''): string[] {
+export function throughputRow(measure: string, result: Throughput, comparison = ''): string[] {
   const slowest = Math.min(...result.rounds);
   const fastest = Math.max(...result.rounds);
   return [
@@ -31,7 +40,7 @@ function latencyRow(measure: string, spread: Spread): string[] {
   return [measure, value, 'ms p50 / p95 / max', '', ''];
 }
 
-function ratioCell(result: Ratio, of: string): string {
+export function ratioCell(result: Ratio, of: string): string {
   const rounds = `${Math.min(...result.perRound).toFixed(2)} – ${Math.max(...result.perRound).toFixed(2)}`;
   return `${result.value.toFixed(2)} × ${of} (per round ${rounds}; target ≥ ${result.target})`;
 }
@@ -61,14 +70,5 @@ export function resultsTable(results: BenchResults): string {
     ...latencyRows('same process', latencies.sameProcess),
     ...latencyRows('other process', latencies.separateProcess),
   ];
-  return markdownTable(
-    [
-      { title: 'measure', align: 'left' },
-      { title: 'value (median)', align: 'right' },
-      { title: 'unit', align: 'left' },
-      { title: 'ratio (median of rounds)', align: 'left' },
-      { title: 'rounds (min – max)', align: 'right' },
-    ],
-    rows,
-  );
+  return markdownTable(RESULT_COLUMNS, rows);
 }
