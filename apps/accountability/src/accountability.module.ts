@@ -17,8 +17,10 @@ import {
   EVENT_STORE,
   HealthController,
   kafkaRelayProviders,
+  PROJECTIONS,
+  projectionsProvider,
   LOGGER,
-  ProjectionsHost,
+  type ProjectionsHost,
   READ_MODELS,
   subgraphOptions,
   type ServiceConfig,
@@ -35,7 +37,7 @@ import { AccountabilityQueries } from './read-model/accountability-queries.js';
 import { accountabilityProjection } from './read-model/accountability.projection.js';
 import type { AccountabilityTables } from './read-model/accountability-tables.js';
 import { procedureOwnershipProjection } from './read-model/procedure-ownership.projection.js';
-import { ACCOUNTABILITY_COMMANDS, ACCOUNTABILITY_QUERIES, PROJECTIONS, REGIONS_MIRROR } from './tokens.js';
+import { ACCOUNTABILITY_COMMANDS, ACCOUNTABILITY_QUERIES, REGIONS_MIRROR } from './tokens.js';
 import { ACCOUNTABILITY_INTEGRATION } from './integration-contract.js';
 
 const DEADLINE_WATCHER = Symbol('DEADLINE_WATCHER');
@@ -99,7 +101,6 @@ export class AccountabilityModule {
       providers: [
         ...coreProviders(config, logger),
         ...kafkaRelayProviders(ACCOUNTABILITY_INTEGRATION),
-        { provide: CLOCK, useValue: () => new Date() },
         {
           provide: ACCOUNTABILITY_QUERIES,
           inject: [READ_MODELS],
@@ -110,17 +111,11 @@ export class AccountabilityModule {
           inject: [READ_MODELS],
           useFactory: (db: ReadModels) => new RegionsMirrorQueries(db as Kysely<AccountabilityTables>),
         },
-        {
-          provide: PROJECTIONS,
-          inject: [EVENT_STORE, READ_MODELS],
-          useFactory: (store: EventStore, db: ReadModels) =>
-            new ProjectionsHost(
-              store,
-              db,
-              [regionsMirrorProjection, accountabilityProjection, procedureOwnershipProjection],
-              logger,
-            ),
-        },
+        projectionsProvider([
+          regionsMirrorProjection,
+          accountabilityProjection,
+          procedureOwnershipProjection,
+        ]),
         {
           provide: ACCOUNTABILITY_COMMANDS,
           inject: [EVENT_STORE, REGIONS_MIRROR, PROJECTIONS, CLOCK],

@@ -17,7 +17,9 @@ import {
   EVENT_STORE,
   HealthController,
   kafkaRelayProviders,
-  ProjectionsHost,
+  PROJECTIONS,
+  projectionsProvider,
+  type ProjectionsHost,
   READ_MODELS,
   subgraphOptions,
   type ServiceConfig,
@@ -33,13 +35,7 @@ import { auditTrailProjection } from './read-model/audit-trail.projection.js';
 import { ProceduresQueries } from './read-model/procedures-queries.js';
 import { proceduresProjection } from './read-model/procedures.projection.js';
 import type { ProceduresTables } from './read-model/procedures-tables.js';
-import {
-  PROCEDURE_HISTORY,
-  PROCEDURES_COMMANDS,
-  PROCEDURES_QUERIES,
-  PROJECTIONS,
-  REGIONS_MIRROR,
-} from './tokens.js';
+import { PROCEDURE_HISTORY, PROCEDURES_COMMANDS, PROCEDURES_QUERIES, REGIONS_MIRROR } from './tokens.js';
 import { PROCEDURES_INTEGRATION } from './integration-contract.js';
 
 /** Keeps the read models (the regions mirror, procedures, audit trail) up to date while the service runs. */
@@ -75,7 +71,6 @@ export class ProceduresModule {
       providers: [
         ...coreProviders(config, logger),
         ...kafkaRelayProviders(PROCEDURES_INTEGRATION),
-        { provide: CLOCK, useValue: () => new Date() },
         {
           provide: PROCEDURES_QUERIES,
           inject: [READ_MODELS],
@@ -86,17 +81,7 @@ export class ProceduresModule {
           inject: [READ_MODELS],
           useFactory: (db: ReadModels) => new RegionsMirrorQueries(db),
         },
-        {
-          provide: PROJECTIONS,
-          inject: [EVENT_STORE, READ_MODELS],
-          useFactory: (store: EventStore, db: ReadModels) =>
-            new ProjectionsHost(
-              store,
-              db,
-              [regionsMirrorProjection, proceduresProjection, auditTrailProjection],
-              logger,
-            ),
-        },
+        projectionsProvider([regionsMirrorProjection, proceduresProjection, auditTrailProjection]),
         {
           provide: PROCEDURES_COMMANDS,
           inject: [EVENT_STORE, REGIONS_MIRROR, PROJECTIONS, CLOCK],

@@ -1,5 +1,4 @@
 export const PROCEDURES_QUERIES = Symbol('PROCEDURES_QUERIES');
 export const REGIONS_MIRROR = Symbol('REGIONS_MIRROR');
 export const PROCEDURES_COMMANDS = Symbol('PROCEDURES_COMMANDS');
-export const PROJECTIONS = Symbol('PROJECTIONS');
 export const PROCEDURE_HISTORY = Symbol('PROCEDURE_HISTORY');

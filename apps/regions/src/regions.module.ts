@@ -16,8 +16,10 @@ import {
   EVENT_STORE,
   HealthController,
   kafkaRelayProviders,
+  PROJECTIONS,
+  projectionsProvider,
   LOGGER,
-  ProjectionsHost,
+  type ProjectionsHost,
   READ_MODELS,
   subgraphOptions,
   type ServiceConfig,
@@ -32,7 +34,7 @@ import { RegionsQueries } from './read-model/regions-queries.js';
 import { regionsProjection } from './read-model/regions.projection.js';
 import type { RegionsTables } from './read-model/regions-tables.js';
 import { loadReferenceData, readKgAdminUnits } from './reference-data/load-reference-data.js';
-import { PROJECTIONS, REGIONS_COMMANDS, REGIONS_QUERIES } from './tokens.js';
+import { REGIONS_COMMANDS, REGIONS_QUERIES } from './tokens.js';
 import { REGIONS_INTEGRATION } from './integration-contract.js';
 
 /** Loads the reference data and keeps the read model up to date for as long as the service runs. */
@@ -72,18 +74,12 @@ export class RegionsModule {
       providers: [
         ...coreProviders(config, logger),
         ...kafkaRelayProviders(REGIONS_INTEGRATION),
-        { provide: CLOCK, useValue: () => new Date() },
         {
           provide: REGIONS_QUERIES,
           inject: [READ_MODELS],
           useFactory: (db: ReadModels) => new RegionsQueries(db as Kysely<RegionsTables>),
         },
-        {
-          provide: PROJECTIONS,
-          inject: [EVENT_STORE, READ_MODELS],
-          useFactory: (store: EventStore, db: ReadModels) =>
-            new ProjectionsHost(store, db, [regionsProjection], logger),
-        },
+        projectionsProvider([regionsProjection]),
         {
           provide: REGIONS_COMMANDS,
           inject: [EVENT_STORE, REGIONS_QUERIES, PROJECTIONS, CLOCK],

@@ -4,3 +4,4 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const READ_MODELS = Symbol('READ_MODELS');
 export const LOGGER = Symbol('LOGGER');
 export const CLOCK = Symbol('CLOCK');
+export const PROJECTIONS = Symbol('PROJECTIONS');

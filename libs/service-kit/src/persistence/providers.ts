@@ -1,10 +1,11 @@
 import { Inject, Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import type { EventStore } from '@redtape/event-store';
 import { SqliteEventStore } from '@redtape/event-store/sqlite';
-import { openSqliteReadModels, type ReadModels } from '@redtape/projections';
+import { openSqliteReadModels, type Projection, type ReadModels } from '@redtape/projections';
 import type { Logger } from 'pino';
 import type { ServiceConfig } from '../config/service-config.js';
-import { EVENT_STORE, LOGGER, READ_MODELS, SERVICE_CONFIG } from '../tokens.js';
+import { CLOCK, EVENT_STORE, LOGGER, PROJECTIONS, READ_MODELS, SERVICE_CONFIG } from '../tokens.js';
+import { ProjectionsHost } from './projections-host.js';
 
 @Injectable()
 class StoresCloser implements OnApplicationShutdown {
@@ -19,13 +20,24 @@ class StoresCloser implements OnApplicationShutdown {
   }
 }
 
-/** The configuration, logger, event store and read-model database of one service, by token. */
+/** The configuration, logger, clock, event store and read-model database of one service, by token. */
 export function coreProviders(config: ServiceConfig, logger: Logger): Provider[] {
   return [
     { provide: SERVICE_CONFIG, useValue: config },
     { provide: LOGGER, useValue: logger },
+    { provide: CLOCK, useValue: () => new Date() },
     { provide: EVENT_STORE, useFactory: () => SqliteEventStore.open(config.eventStoreFile) },
     { provide: READ_MODELS, useFactory: () => openSqliteReadModels(config.readModelFile) },
     StoresCloser,
   ];
+}
+
+/** The service's projections, run by one host (token PROJECTIONS) on its event store and read models. */
+export function projectionsProvider(projections: readonly Projection[]): Provider {
+  return {
+    provide: PROJECTIONS,
+    inject: [EVENT_STORE, READ_MODELS, LOGGER],
+    useFactory: (store: EventStore, db: ReadModels, logger: Logger) =>
+      new ProjectionsHost(store, db, projections, logger),
+  };
 }
