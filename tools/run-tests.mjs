@@ -4,6 +4,8 @@
  * does), runs every jest project once (ESM needs --experimental-vm-modules), then prints one plain
  * summary line. Under CI (CI=true) a skipped test fails the run unless its full name carries a
  * reason listed in ALLOWED_SKIPS: only suites whose server cannot be had on these machines may skip.
+ * The PostgreSQL suites share one throwaway cluster that this script starts (infra/postgres/start.sh)
+ * and deletes afterwards, unless REDTAPE_TEST_DATABASE_URL already names a server to use.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -24,6 +26,26 @@ if (build.status !== 0) {
   process.exit(build.status || 1);
 }
 
+/** Starts the run's PostgreSQL cluster; returns how to stop it, or nothing when one was given. */
+function startPostgres() {
+  if (process.env.REDTAPE_TEST_DATABASE_URL) return undefined;
+  const started = spawnSync('bash', ['infra/postgres/start.sh'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const data = /^REDTAPE_PG_DATA=(.+)$/m.exec(started.stdout ?? '')?.[1];
+  const url = /^DATABASE_URL=(.+)$/m.exec(started.stdout ?? '')?.[1];
+  if (started.status !== 0 || !data || !url) {
+    console.error(
+      'infra/postgres/start.sh could not start the PostgreSQL cluster the tests need; no test ran',
+    );
+    process.exit(started.status || 1);
+  }
+  process.env.REDTAPE_TEST_DATABASE_URL = url;
+  return () => spawnSync('bash', ['infra/postgres/stop.sh', data, '--delete'], { stdio: 'inherit' });
+}
+
+const stopPostgres = startPostgres();
 const jest = require.resolve('jest/bin/jest');
 const run = spawnSync(
   process.execPath,
@@ -37,6 +59,7 @@ const run = spawnSync(
   ],
   { stdio: 'inherit' },
 );
+stopPostgres?.();
 
 let results;
 try {

@@ -1,7 +1,10 @@
 import type { EventStore } from './port/index.js';
 
 /** Where an event store lives; serializable, so that another process can open the same store. */
-export type EventStoreConnection = { readonly kind: 'sqlite'; readonly file: string };
+export type EventStoreConnection =
+  | { readonly kind: 'sqlite'; readonly file: string }
+  | { readonly kind: 'postgres'; readonly url: string }
+  | { readonly kind: 'kurrentdb'; readonly url: string };
 
 /** Opens the configured adapter; adapters load lazily so that only the chosen client is imported. */
 export async function openEventStore(connection: EventStoreConnection): Promise<EventStore> {
@@ -9,6 +12,14 @@ export async function openEventStore(connection: EventStoreConnection): Promise<
     case 'sqlite': {
       const { SqliteEventStore } = await import('./sqlite/sqlite-event-store.js');
       return SqliteEventStore.open(connection.file);
+    }
+    case 'postgres': {
+      const { PostgresEventStore } = await import('./postgres/postgres-event-store.js');
+      return PostgresEventStore.open(connection.url);
+    }
+    case 'kurrentdb': {
+      const { KurrentDbEventStore } = await import('./kurrentdb/kurrentdb-event-store.js');
+      return KurrentDbEventStore.open(connection.url);
     }
   }
 }

@@ -1,2 +1,3 @@
 export * from './eventually.js';
 export * from './subgraph-schema.js';
+export * from './postgres.js';

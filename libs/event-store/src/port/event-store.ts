@@ -65,7 +65,10 @@ export interface EventFilter {
 }
 
 export interface ReadAllOptions {
-  /** Exclusive: read events after this position, as a checkpoint is used. Omitted: from the start. */
+  /**
+   * Exclusive: read events after this position, as a checkpoint is used. Omitted: from the start.
+   * Only a position this store handed out counts (KurrentDB's are byte offsets: `p - 1` names nothing).
+   */
   readonly after?: GlobalPosition;
   readonly filter?: EventFilter;
   readonly maxCount?: number;

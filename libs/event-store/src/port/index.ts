@@ -4,3 +4,4 @@ export * from './expected-revision.js';
 export * from './validation.js';
 export * from './catch-up-subscription.js';
 export * from './collect.js';
+export * from './repeated-append.js';

@@ -9,7 +9,7 @@ import {
   assertValidExpectedRevision,
   assertValidStreamName,
   catchUpSubscription,
-  firstRevisionImpliedBy,
+  repeatedAppend,
   type AppendResult,
   type EventFilter,
   type EventStore,
@@ -208,10 +208,7 @@ export class SqliteEventStore implements EventStore {
     return row?.revision ?? undefined;
   }
 
-  /**
-   * Idempotent append: when the very same event ids already sit, in order, at the point of the stream
-   * this append expects, the earlier append's result is returned and nothing is written.
-   */
+  /** Idempotent append: see `repeatedAppend`. */
   private alreadyAppended(
     streamId: string,
     events: readonly NewEvent[],
@@ -219,20 +216,16 @@ export class SqliteEventStore implements EventStore {
   ): AppendResult | undefined {
     const first = this.statements.eventInStream.get(streamId, events[0]!.id.toLowerCase()) as
       { revision: bigint } | undefined;
-    if (!first) return undefined;
-    const implied = firstRevisionImpliedBy(expected);
-    if (implied !== undefined && implied !== first.revision) return undefined;
-    const stored = this.statements.storedFrom.all(streamId, first.revision, events.length) as {
-      event_id: string;
-      revision: bigint;
-      position: bigint;
-    }[];
-    const sameEvents =
-      stored.length === events.length &&
-      stored.every((row, i) => row.event_id === events[i]!.id.toLowerCase());
-    if (!sameEvents) throw new DuplicateEventId(events[0]!.id, streamId);
-    const last = stored[stored.length - 1]!;
-    return { nextExpectedRevision: last.revision, position: last.position };
+    const stored = first
+      ? (
+          this.statements.storedFrom.all(streamId, first.revision, events.length) as {
+            event_id: string;
+            revision: bigint;
+            position: bigint;
+          }[]
+        ).map((row) => ({ eventId: row.event_id, revision: row.revision, position: row.position }))
+      : undefined;
+    return repeatedAppend(streamId, events, expected, stored);
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {

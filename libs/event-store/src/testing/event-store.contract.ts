@@ -269,6 +269,10 @@ export function eventStoreContract(name: string, open: () => Promise<OpenedStore
         const backwards = await readStream(store, stream, { direction: 'backwards' });
         expect(backwards).toHaveLength(10_000);
         expect(backwards.every((e, i) => e.revision === BigInt(9_999 - i))).toBe(true);
+        // Across pages of the global log too, where positions must order as numbers (10 after 9).
+        const global = await collect(store.readAll({ filter: { streamPrefixes: [stream] } }));
+        expect(global.map((e) => e.revision)).toEqual(forwards.map((e) => e.revision));
+        expect(global.every((e, i) => i === 0 || e.position > global[i - 1]!.position)).toBe(true);
       }, 120_000);
     });
 

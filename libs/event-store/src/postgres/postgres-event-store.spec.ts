@@ -1,0 +1,3 @@
+import { eventStoreContract, openTemporaryPostgresStore } from '../testing/index.js';
+
+eventStoreContract('postgres', openTemporaryPostgresStore);
