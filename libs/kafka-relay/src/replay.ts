@@ -113,7 +113,10 @@ export async function replayToKafka(options: ReplayOptions): Promise<ReplayResul
     if (until === undefined || until < from) return { topic, published, lastPosition };
     let records: KafkaRecord[] = [];
     let last: GlobalPosition | undefined;
-    for await (const event of store.readAll({ after: from === 0n ? undefined : from - 1n, filter })) {
+    // `after` takes only a position the store handed out (KurrentDB's are byte offsets, so `from - 1`
+    // names no event there): read the context from the start and pass over what lies before `from`.
+    for await (const event of store.readAll({ filter })) {
+      if (event.position < from) continue;
       if (event.position > until) break;
       records.push(toKafkaRecord(event, options));
       last = event.position;

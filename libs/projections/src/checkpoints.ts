@@ -80,3 +80,30 @@ export async function writeCheckpoint(
     )
     .execute();
 }
+
+/**
+ * Moves the checkpoint from exactly `from` to `to` (compare-and-set), first thing in the batch's
+ * transaction: the row lock it takes serializes replicas writing the same read model, and a replica
+ * that fell behind another's writes gets `false` before it folds anything stale.
+ */
+export async function moveCheckpoint(
+  db: ReadModels,
+  name: string,
+  from: ProjectionCheckpoint,
+  to: GlobalPosition,
+  at: Date,
+): Promise<boolean> {
+  const moved = await db
+    .updateTable(CHECKPOINT_TABLE)
+    .set({ position: sql`cast(${to.toString()} as bigint)`, updated_at: at.toISOString() })
+    .where('name', '=', name)
+    .where('version', '=', from.version)
+    .where('generation', '=', from.generation)
+    .where((eb) =>
+      from.position === undefined
+        ? eb('position', 'is', null)
+        : eb('position', '=', sql<string>`cast(${from.position.toString()} as bigint)`),
+    )
+    .executeTakeFirst();
+  return moved.numUpdatedRows === 1n;
+}

@@ -52,3 +52,20 @@ export class ProjectionStopped extends Error {
     this.name = new.target.name;
   }
 }
+
+/**
+ * The stored checkpoint is no longer where this runner left it: another replica folded events into
+ * the same read model meanwhile. Nothing of the batch was written.
+ */
+export class ProjectionCheckpointMoved extends Error {
+  constructor(
+    readonly projection: string,
+    readonly expected: GlobalPosition | undefined,
+  ) {
+    super(
+      `projection "${projection}": the stored checkpoint moved away from ` +
+        `${expected === undefined ? 'the start' : `position ${expected}`}; another replica writes this read model`,
+    );
+    this.name = new.target.name;
+  }
+}

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@redtape/event-store';
-import { writeCheckpoint, type ProjectionCheckpoint } from './checkpoints.js';
-import { ProjectionApplyFailed } from './errors.js';
+import { moveCheckpoint, type ProjectionCheckpoint } from './checkpoints.js';
+import { ProjectionApplyFailed, ProjectionCheckpointMoved } from './errors.js';
 import { tablesOfGeneration } from './generation-tables.js';
 import type { Projection, ReadModelTransaction, ReadModels, TableResolver } from './projection.js';
 
@@ -31,7 +31,8 @@ function assertAscending(projection: Projection, events: readonly RecordedEvent[
 /**
  * Folds the events that lie after the checkpoint into the current generation and moves the
  * checkpoint, in one transaction: either both are written or neither. Events at or before the
- * checkpoint are skipped, so a redelivery changes nothing. Returns the new checkpoint.
+ * checkpoint are skipped, so a redelivery changes nothing. Throws `ProjectionCheckpointMoved`, having
+ * written nothing, when the stored checkpoint is not `checkpoint` any more. Returns the new checkpoint.
  */
 export async function projectEvents(
   db: ReadModels,
@@ -47,8 +48,9 @@ export async function projectEvents(
   if (!last) return checkpoint;
   const next: ProjectionCheckpoint = { ...checkpoint, position: last.position };
   await db.transaction().execute(async (trx) => {
+    if (!(await moveCheckpoint(trx, projection.name, checkpoint, last.position, at)))
+      throw new ProjectionCheckpointMoved(projection.name, checkpoint.position);
     await applyInOrder(trx, projection, tablesOfGeneration(projection, checkpoint.generation), fresh);
-    await writeCheckpoint(trx, projection.name, next, at);
   });
   return next;
 }

@@ -1,10 +1,11 @@
-import { collect, type EventStore, type GlobalPosition, type Subscription } from '@redtape/event-store';
+import { type EventStore, type GlobalPosition, type Subscription } from '@redtape/event-store';
 import { ensureCheckpointTable, readCheckpoint, type ProjectionCheckpoint } from './checkpoints.js';
 import { ProjectionLagTimeout, ProjectionStopped } from './errors.js';
 import { exclusive } from './exclusive.js';
 import { PositionWaiters } from './position-waiters.js';
 import { projectEvents } from './project-events.js';
 import type { Projection, ReadModels } from './projection.js';
+import { readModelReflects } from './reached.js';
 import { readyBatches } from './ready-batches.js';
 import { rebuildProjection, type PauseLive, type RebuildContext } from './rebuild.js';
 import { assertValidProjection } from './validation.js';
@@ -222,19 +223,8 @@ export class ProjectionRunner {
     return this.current;
   }
 
-  /**
-   * Events the filter leaves out never move the checkpoint, so the read model has also reached a
-   * position when no event it takes lies between its checkpoint and that position.
-   */
   private async hasReached(position: GlobalPosition): Promise<boolean> {
     if (!this.current) return false;
-    const at = this.current.position;
-    if (at !== undefined && at >= position) return true;
-    const [next] = await collect(
-      this.store.readAll({ after: at, filter: this.projection.filter, maxCount: 1 }),
-    );
-    if (next && next.position <= position) return false;
-    const head = await this.store.headPosition();
-    return head !== undefined && head >= position;
+    return readModelReflects(this.store, this.projection, this.current.position, position);
   }
 }

@@ -5,110 +5,115 @@ import type { Projection, ReadModels } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { appendEvents } from './testing/append-events.js';
 import { readStreamStats, streamStatsProjection } from './testing/stream-stats.projection.js';
-import { TemporaryStores, schemaObjects } from './testing/temporary-stores.js';
+import {
+  READ_MODEL_KINDS,
+  TemporaryStores,
+  schemaObjects,
+  type ReadModelKind,
+} from './testing/temporary-stores.js';
 
-const WAIT_MS = 5000;
-const EVENT_TYPES = ['ProcedureRegistered', 'RequirementAdded', 'FeeChanged', 'DecisionTimeChanged'];
+describe.each(READ_MODEL_KINDS)('on %s read models', (kind: ReadModelKind) => {
+  const WAIT_MS = 5000;
+  const EVENT_TYPES = ['ProcedureRegistered', 'RequirementAdded', 'FeeChanged', 'DecisionTimeChanged'];
 
-let stores: TemporaryStores;
-let runners: ProjectionRunner[];
+  let stores: TemporaryStores;
+  let runners: ProjectionRunner[];
 
-beforeEach(() => {
-  stores = new TemporaryStores();
-  runners = [];
-});
+  beforeEach(async () => {
+    stores = await TemporaryStores.create(kind);
+    runners = [];
+  });
 
-afterEach(async () => {
-  for (const runner of runners) await runner.stop();
-  await stores.dispose();
-});
+  afterEach(async () => {
+    for (const runner of runners) await runner.stop();
+    await stores.dispose();
+  });
 
-function runnerFor(projection: Projection, db: ReadModels = stores.db): ProjectionRunner {
-  // Small batches, so that both the live run and the replay span several transactions.
-  const runner = new ProjectionRunner({ store: stores.store, db, projection, batchSize: 3 });
-  runners.push(runner);
-  return runner;
-}
-
-/** `count` single-event appends spread over a few followed streams and one that is not followed. */
-async function appendMany(count: number, offset = 0): Promise<GlobalPosition> {
-  let position = 0n;
-  for (let i = offset; i < offset + count; i += 1) {
-    const stream = i % 5 === 4 ? `official-${i % 2}` : `procedure-${i % 3}`;
-    ({ position } = await appendEvents(stores.store, stream, EVENT_TYPES[i % EVENT_TYPES.length]!));
+  function runnerFor(projection: Projection, db: ReadModels = stores.db): ProjectionRunner {
+    // Small batches, so that both the live run and the replay span several transactions.
+    const runner = new ProjectionRunner({ store: stores.store, db, projection, batchSize: 3 });
+    runners.push(runner);
+    return runner;
   }
-  return position;
-}
 
-async function namesAndViews(db: ReadModels) {
-  const objects = await schemaObjects(db, 'stream_');
-  return {
-    names: objects.map((object) => `${object.type} ${object.name}`),
-    views: Object.fromEntries(
-      objects.filter((object) => object.type === 'view').map((object) => [object.name, object.sql]),
-    ),
-  };
-}
+  /** `count` single-event appends spread over a few followed streams and one that is not followed. */
+  async function appendMany(count: number, offset = 0): Promise<GlobalPosition> {
+    let position = 0n;
+    for (let i = offset; i < offset + count; i += 1) {
+      const stream = i % 5 === 4 ? `official-${i % 2}` : `procedure-${i % 3}`;
+      ({ position } = await appendEvents(stores.store, stream, EVENT_TYPES[i % EVENT_TYPES.length]!));
+    }
+    return position;
+  }
 
-describe('rebuilding a projection', () => {
-  it('creates generation 1 of its tables, and views over them, on first start', async () => {
-    const runner = runnerFor(streamStatsProjection());
-    await runner.start();
+  async function namesAndViews(db: ReadModels) {
+    const objects = await schemaObjects(db, stores.kind, 'stream_');
+    return {
+      names: objects.map((object) => `${object.type} ${object.name}`),
+      views: Object.fromEntries(
+        objects.filter((object) => object.type === 'view').map((object) => [object.name, object.sql]),
+      ),
+    };
+  }
 
-    expect(runner.checkpoint).toEqual({ position: undefined, version: 1, generation: 1 });
-    const { names, views } = await namesAndViews(stores.db);
-    expect(names).toEqual([
-      'index stream_events__g1_by_stream',
-      'index stream_stats__g1_by_last_type',
-      'table stream_events__g1',
-      'table stream_stats__g1',
-      'view stream_events',
-      'view stream_stats',
-    ]);
-    expect(views['stream_events']).toContain('"stream_events__g1"');
-    expect(views['stream_stats']).toContain('"stream_stats__g1"');
-  });
+  describe('rebuilding a projection', () => {
+    it('creates generation 1 of its tables, and views over them, on first start', async () => {
+      const runner = runnerFor(streamStatsProjection());
+      await runner.start();
 
-  it('gives exactly the rows of the live run when it rebuilds from position 0', async () => {
-    const runner = runnerFor(streamStatsProjection());
-    await runner.start();
-    const last = await appendMany(40);
-    await runner.waitForPosition(last, WAIT_MS);
-    const live = await readStreamStats(stores.db);
-    expect(live.events).toHaveLength(32);
-
-    await runner.rebuild();
-
-    expect(await readStreamStats(stores.db)).toEqual(live);
-    expect(runner.checkpoint).toEqual({ position: 39n, version: 1, generation: 2 });
-    expect(await readCheckpoint(stores.db, 'stream-stats')).toEqual(runner.checkpoint);
-    const { names, views } = await namesAndViews(stores.db);
-    expect(names.filter((name) => name.includes('__g1'))).toEqual([]);
-    expect(views['stream_stats']).toContain('"stream_stats__g2"');
-  });
-
-  it('keeps the events appended during a rebuild, and goes on live on the new generation', async () => {
-    let rebuildBegan = false;
-    let appendedDuringReplay: Promise<GlobalPosition> | undefined;
-    const projection = streamStatsProjection({
-      onApply: () => {
-        // The first apply after the rebuild began is the replay's: append while it replays.
-        if (rebuildBegan) appendedDuringReplay ??= appendMany(15, 30);
-      },
+      expect(runner.checkpoint).toEqual({ position: undefined, version: 1, generation: 1 });
+      const { names, views } = await namesAndViews(stores.db);
+      expect(names).toEqual([
+        'index stream_events__g1_by_stream',
+        'index stream_stats__g1_by_last_type',
+        'table stream_events__g1',
+        'table stream_stats__g1',
+        'view stream_events',
+        'view stream_stats',
+      ]);
+      expect(views['stream_events']).toMatch(/\bstream_events__g1\b/);
+      expect(views['stream_stats']).toMatch(/\bstream_stats__g1\b/);
     });
-    const runner = runnerFor(projection);
-    await runner.start();
-    await runner.waitForPosition(await appendMany(30), WAIT_MS);
 
-    rebuildBegan = true;
-    await runner.rebuild();
-    expect(appendedDuringReplay).toBeDefined();
-    await appendedDuringReplay;
-    const last = await appendMany(5, 45);
-    await runner.waitForPosition(last, WAIT_MS);
+    it('gives exactly the rows of the live run when it rebuilds from position 0', async () => {
+      const runner = runnerFor(streamStatsProjection());
+      await runner.start();
+      const last = await appendMany(40);
+      await runner.waitForPosition(last, WAIT_MS);
+      const live = await readStreamStats(stores.db);
+      expect(live.events).toHaveLength(32);
 
-    const fromZeroDb = stores.openOtherReadModels('from-zero');
-    try {
+      await runner.rebuild();
+
+      expect(await readStreamStats(stores.db)).toEqual(live);
+      expect(runner.checkpoint).toEqual({ position: 39n, version: 1, generation: 2 });
+      expect(await readCheckpoint(stores.db, 'stream-stats')).toEqual(runner.checkpoint);
+      const { names, views } = await namesAndViews(stores.db);
+      expect(names.filter((name) => name.includes('__g1'))).toEqual([]);
+      expect(views['stream_stats']).toMatch(/\bstream_stats__g2\b/);
+    });
+
+    it('keeps the events appended during a rebuild, and goes on live on the new generation', async () => {
+      let rebuildBegan = false;
+      let appendedDuringReplay: Promise<GlobalPosition> | undefined;
+      const projection = streamStatsProjection({
+        onApply: () => {
+          // The first apply after the rebuild began is the replay's: append while it replays.
+          if (rebuildBegan) appendedDuringReplay ??= appendMany(15, 30);
+        },
+      });
+      const runner = runnerFor(projection);
+      await runner.start();
+      await runner.waitForPosition(await appendMany(30), WAIT_MS);
+
+      rebuildBegan = true;
+      await runner.rebuild();
+      expect(appendedDuringReplay).toBeDefined();
+      await appendedDuringReplay;
+      const last = await appendMany(5, 45);
+      await runner.waitForPosition(last, WAIT_MS);
+
+      const fromZeroDb = await stores.openOtherReadModels('from_zero');
       const fromZero = new ProjectionRunner({
         store: stores.store,
         db: fromZeroDb,
@@ -118,37 +123,35 @@ describe('rebuilding a projection', () => {
       await fromZero.waitForPosition(last, WAIT_MS);
       await fromZero.stop();
       expect(await readStreamStats(stores.db)).toEqual(await readStreamStats(fromZeroDb));
-    } finally {
-      await fromZeroDb.destroy();
-    }
-    expect(runner.checkpoint).toMatchObject({ generation: 2 });
-    expect((await readStreamStats(stores.db)).events).toHaveLength(40);
-  });
+      expect(runner.checkpoint).toMatchObject({ generation: 2 });
+      expect((await readStreamStats(stores.db)).events).toHaveLength(40);
+    });
 
-  it('rebuilds on start when the stored checkpoint has another version, and points the views at the new generation', async () => {
-    const first = runnerFor(streamStatsProjection({ version: 1 }));
-    await first.start();
-    const last = await appendMany(12);
-    await first.waitForPosition(last, WAIT_MS);
-    await first.stop();
-    const rowsOfVersion1 = await readStreamStats(stores.db);
+    it('rebuilds on start when the stored checkpoint has another version, and points the views at the new generation', async () => {
+      const first = runnerFor(streamStatsProjection({ version: 1 }));
+      await first.start();
+      const last = await appendMany(12);
+      await first.waitForPosition(last, WAIT_MS);
+      await first.stop();
+      const rowsOfVersion1 = await readStreamStats(stores.db);
 
-    const second = runnerFor(streamStatsProjection({ version: 2 }));
-    await second.start();
+      const second = runnerFor(streamStatsProjection({ version: 2 }));
+      await second.start();
 
-    expect(second.checkpoint).toEqual({ position: 12n, version: 2, generation: 2 });
-    expect(await readCheckpoint(stores.db, 'stream-stats')).toEqual(second.checkpoint);
-    const { names, views } = await namesAndViews(stores.db);
-    expect(names).toEqual([
-      'index stream_events__g2_by_stream',
-      'index stream_stats__g2_by_last_type',
-      'table stream_events__g2',
-      'table stream_stats__g2',
-      'view stream_events',
-      'view stream_stats',
-    ]);
-    expect(views['stream_events']).toContain('"stream_events__g2"');
-    expect(views['stream_stats']).toContain('"stream_stats__g2"');
-    expect(await readStreamStats(stores.db)).toEqual(rowsOfVersion1);
+      expect(second.checkpoint).toEqual({ position: 12n, version: 2, generation: 2 });
+      expect(await readCheckpoint(stores.db, 'stream-stats')).toEqual(second.checkpoint);
+      const { names, views } = await namesAndViews(stores.db);
+      expect(names).toEqual([
+        'index stream_events__g2_by_stream',
+        'index stream_stats__g2_by_last_type',
+        'table stream_events__g2',
+        'table stream_stats__g2',
+        'view stream_events',
+        'view stream_stats',
+      ]);
+      expect(views['stream_events']).toMatch(/\bstream_events__g2\b/);
+      expect(views['stream_stats']).toMatch(/\bstream_stats__g2\b/);
+      expect(await readStreamStats(stores.db)).toEqual(rowsOfVersion1);
+    });
   });
 });

@@ -24,8 +24,8 @@ describe('a service configuration', () => {
         host: '127.0.0.1',
         port: 4001,
         production: false,
-        eventStoreFile: join(dataDir, 'events.db'),
-        readModelFile: join(dataDir, 'regions.read-models.db'),
+        eventStore: { kind: 'sqlite', file: join(dataDir, 'events.db') },
+        readModels: { kind: 'sqlite', file: join(dataDir, 'regions.read-models.db') },
         logLevel: 'info',
       });
     }));
@@ -60,4 +60,66 @@ describe('a service configuration', () => {
         serviceConfigFromEnv({ REDTAPE_DATA_DIR: dataDir, NODE_ENV: 'production' }, 'regions', options),
       ).toThrow(/REDTAPE_JWT_SECRET/);
     }));
+
+  it('puts events and read models on PostgreSQL, each service in a schema of its own', () =>
+    withDataDir((dataDir) => {
+      const url = 'postgres://redtape:secret@db.internal:5432/redtape';
+      const env = {
+        REDTAPE_DATA_DIR: dataDir,
+        EVENT_STORE: 'postgres',
+        READ_MODELS: 'postgres',
+        DATABASE_URL: url,
+      };
+      expect(serviceConfigFromEnv(env, 'procedures', options)).toMatchObject({
+        eventStore: { kind: 'postgres', url },
+        readModels: { kind: 'postgres', url, schema: 'procedures' },
+      });
+    }));
+
+  it('keeps events on KurrentDB while the read models stay in SQLite files', () =>
+    withDataDir((dataDir) => {
+      const url = 'kurrentdb://kurrentdb.internal:2113?tls=false';
+      const env = { REDTAPE_DATA_DIR: dataDir, EVENT_STORE: 'kurrentdb', KURRENTDB_URL: url };
+      expect(serviceConfigFromEnv(env, 'regions', options)).toMatchObject({
+        eventStore: { kind: 'kurrentdb', url },
+        readModels: { kind: 'sqlite', file: join(dataDir, 'regions.read-models.db') },
+      });
+    }));
+
+  function problemsWith(env: Record<string, string>): string {
+    return withDataDir((dataDir) => {
+      try {
+        serviceConfigFromEnv({ REDTAPE_DATA_DIR: dataDir, ...env }, 'regions', options);
+      } catch (error) {
+        if (error instanceof ConfigurationError) return error.problems.join('\n');
+        throw error;
+      }
+      throw new Error('the configuration was accepted');
+    });
+  }
+
+  it.each([
+    [{ EVENT_STORE: 'mongo' }, /EVENT_STORE must be one of sqlite, postgres, kurrentdb, got "mongo"/],
+    [{ READ_MODELS: 'redis' }, /READ_MODELS must be one of sqlite, postgres, got "redis"/],
+    [{ EVENT_STORE: 'postgres' }, /DATABASE_URL must be set when EVENT_STORE=postgres/],
+    [{ READ_MODELS: 'postgres' }, /DATABASE_URL must be set when READ_MODELS=postgres/],
+    [{ EVENT_STORE: 'kurrentdb' }, /KURRENTDB_URL must be set when EVENT_STORE=kurrentdb/],
+    [{ READ_MODELS: 'postgres', DATABASE_URL: 'not a url' }, /DATABASE_URL must be a URL/],
+    [
+      { READ_MODELS: 'postgres', DATABASE_URL: 'mysql://root:hunter2@db/redtape' },
+      /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL with a host, got "mysql:\/\/root:\*\*\*@db\/redtape"/,
+    ],
+    [
+      { EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'http://kurrentdb:2113' },
+      /KURRENTDB_URL must be a kurrentdb:\/\//,
+    ],
+  ])('refuses %j with a message that names the variable', (env, message) => {
+    expect(problemsWith(env)).toMatch(message);
+  });
+
+  it('never shows a password from a refused connection string', () => {
+    expect(
+      problemsWith({ READ_MODELS: 'postgres', DATABASE_URL: 'mysql://root:hunter2@db/x' }),
+    ).not.toContain('hunter2');
+  });
 });

@@ -1,13 +1,24 @@
-import { authConfigFromEnv, ConfigurationError, type AuthConfig } from '@redtape/auth';
+import { authConfigFromEnv, type AuthConfig } from '@redtape/auth';
 import { resolve } from 'node:path';
 import type { Level } from 'pino';
+import type { EventStoreConnection } from '@redtape/event-store';
 import {
+  databaseUrlSetting,
   dataDirSetting,
+  eventStoreKindSetting,
   kafkaBrokersSetting,
+  kurrentDbUrlSetting,
   logLevelSetting,
   portSetting,
+  readModelKindSetting,
   settingsReader,
+  type EventStoreKind,
 } from './settings.js';
+
+/** Where a service keeps its read models: a SQLite file of its own, or a PostgreSQL schema named after it. */
+export type ReadModelsConnection =
+  | { readonly kind: 'sqlite'; readonly file: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly schema: string };
 
 export interface ServiceConfig {
   readonly service: string;
@@ -15,23 +26,24 @@ export interface ServiceConfig {
   readonly port: number;
   readonly production: boolean;
   readonly dataDir: string;
-  /** The event store file every service of the embedded topology shares. */
-  readonly eventStoreFile: string;
+  /** The event store every service shares: by default the embedded topology's one SQLite file. */
+  readonly eventStore: EventStoreConnection;
   /** This service's own read models. */
-  readonly readModelFile: string;
+  readonly readModels: ReadModelsConnection;
   readonly auth: AuthConfig;
   readonly logLevel: Level;
   /** Kafka bootstrap brokers; the relay to Kafka runs only when they are given. */
   readonly kafkaBrokers: readonly string[] | undefined;
 }
 
-function eventStoreSetting(env: NodeJS.ProcessEnv): 'sqlite' {
-  const value = env['EVENT_STORE'] || 'sqlite';
-  if (value !== 'sqlite')
-    throw new ConfigurationError(
-      `EVENT_STORE must be sqlite (postgres and kurrentdb arrive with their adapters), got "${value}"`,
-    );
-  return value;
+function eventStoreConnection(
+  kind: EventStoreKind,
+  dataDir: string,
+  urls: { database: string | undefined; kurrentDb: string | undefined },
+): EventStoreConnection {
+  if (kind === 'postgres') return { kind, url: urls.database! };
+  if (kind === 'kurrentdb') return { kind, url: urls.kurrentDb! };
+  return { kind, file: resolve(dataDir, 'events.db') };
 }
 
 /** Reads and checks a subgraph's configuration; every bad value is reported by its variable's name. */
@@ -45,7 +57,10 @@ export function serviceConfigFromEnv(
   // Port 0 lets the system choose, which tests use to run services side by side.
   const port = settings.read(() => portSetting(env, options.portVariable, options.defaultPort, true));
   const logLevel = settings.read(() => logLevelSetting(env));
-  settings.read(() => eventStoreSetting(env));
+  const eventStoreKind = settings.read(() => eventStoreKindSetting(env));
+  const readModelKind = settings.read(() => readModelKindSetting(env));
+  const databaseUrl = settings.read(() => databaseUrlSetting(env, eventStoreKind, readModelKind));
+  const kurrentDbUrl = settings.read(() => kurrentDbUrlSetting(env, eventStoreKind));
   const auth = settings.read(() => authConfigFromEnv(env, { dataDir }));
   const kafkaBrokers = settings.read(() => kafkaBrokersSetting(env));
   settings.finish();
@@ -55,8 +70,14 @@ export function serviceConfigFromEnv(
     port,
     production: env['NODE_ENV'] === 'production',
     dataDir,
-    eventStoreFile: resolve(dataDir, 'events.db'),
-    readModelFile: resolve(dataDir, `${service}.read-models.db`),
+    eventStore: eventStoreConnection(eventStoreKind, dataDir, {
+      database: databaseUrl,
+      kurrentDb: kurrentDbUrl,
+    }),
+    readModels:
+      readModelKind === 'postgres'
+        ? { kind: 'postgres', url: databaseUrl!, schema: service }
+        : { kind: 'sqlite', file: resolve(dataDir, `${service}.read-models.db`) },
     auth,
     logLevel,
     kafkaBrokers,

@@ -1,9 +1,13 @@
 import { Inject, Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
-import type { EventStore } from '@redtape/event-store';
-import { SqliteEventStore } from '@redtape/event-store/sqlite';
-import { openSqliteReadModels, type Projection, type ReadModels } from '@redtape/projections';
+import { openEventStore, type EventStore } from '@redtape/event-store';
+import {
+  openPostgresReadModels,
+  openSqliteReadModels,
+  type Projection,
+  type ReadModels,
+} from '@redtape/projections';
 import type { Logger } from 'pino';
-import type { ServiceConfig } from '../config/service-config.js';
+import type { ReadModelsConnection, ServiceConfig } from '../config/service-config.js';
 import { CLOCK, EVENT_STORE, LOGGER, PROJECTIONS, READ_MODELS, SERVICE_CONFIG } from '../tokens.js';
 import { ProjectionsHost } from './projections-host.js';
 
@@ -20,14 +24,21 @@ class StoresCloser implements OnApplicationShutdown {
   }
 }
 
+function openReadModels(connection: ReadModelsConnection, logger: Logger): ReadModels | Promise<ReadModels> {
+  if (connection.kind === 'sqlite') return openSqliteReadModels(connection.file);
+  return openPostgresReadModels(connection.url, connection.schema, {
+    onPoolError: (error) => logger.warn({ err: error }, 'a pooled read-model connection failed'),
+  });
+}
+
 /** The configuration, logger, clock, event store and read-model database of one service, by token. */
 export function coreProviders(config: ServiceConfig, logger: Logger): Provider[] {
   return [
     { provide: SERVICE_CONFIG, useValue: config },
     { provide: LOGGER, useValue: logger },
     { provide: CLOCK, useValue: () => new Date() },
-    { provide: EVENT_STORE, useFactory: () => SqliteEventStore.open(config.eventStoreFile) },
-    { provide: READ_MODELS, useFactory: () => openSqliteReadModels(config.readModelFile) },
+    { provide: EVENT_STORE, useFactory: () => openEventStore(config.eventStore) },
+    { provide: READ_MODELS, useFactory: () => openReadModels(config.readModels, logger) },
     StoresCloser,
   ];
 }
@@ -36,8 +47,8 @@ export function coreProviders(config: ServiceConfig, logger: Logger): Provider[]
 export function projectionsProvider(projections: readonly Projection[]): Provider {
   return {
     provide: PROJECTIONS,
-    inject: [EVENT_STORE, READ_MODELS, LOGGER],
-    useFactory: (store: EventStore, db: ReadModels, logger: Logger) =>
-      new ProjectionsHost(store, db, projections, logger),
+    inject: [EVENT_STORE, READ_MODELS, LOGGER, SERVICE_CONFIG],
+    useFactory: (store: EventStore, db: ReadModels, logger: Logger, config: ServiceConfig) =>
+      new ProjectionsHost(store, db, projections, logger, `redtape.projections.${config.service}`),
   };
 }
