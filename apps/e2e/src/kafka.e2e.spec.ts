@@ -3,7 +3,14 @@ import { validateIntegrationEvent, type IntegrationContext } from '@redtape/even
 import { KafkaBroker } from '@redtape/kafka-relay/testing';
 import { eventually } from '@redtape/testing';
 import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
-import { graphql, newDataDir, removeDataDir, startRedtape, tokenFor, type RunningSystem } from './system.js';
+import {
+  graphql,
+  newDeployment,
+  startRedtape,
+  tokenFor,
+  type Deployment,
+  type RunningSystem,
+} from './system.js';
 
 const STARTUP_TIMEOUT_MS = 180_000;
 const CONTEXTS: readonly IntegrationContext[] = ['regions', 'procedures', 'accountability'];
@@ -30,15 +37,15 @@ function decode(topic: string, message: KafkaMessage): Received {
 /** An analytics team's consumer: any ordinary Kafka client, reading the three topics from the start. */
 describe('analytics receive every change through Kafka, as a user runs it', () => {
   let broker: KafkaBroker;
-  let dataDir: string;
+  let deployment: Deployment;
   let system: RunningSystem;
   let consumer: Consumer;
   const received: Received[] = [];
 
   beforeAll(async () => {
     broker = await KafkaBroker.start();
-    dataDir = newDataDir();
-    system = await startRedtape(dataDir, { KAFKA_BROKERS: broker.brokers.join(',') });
+    deployment = await newDeployment();
+    system = await startRedtape(deployment, { KAFKA_BROKERS: broker.brokers.join(',') });
     const kafka = new Kafka({
       clientId: 'e2e-analytics',
       brokers: broker.brokers,
@@ -67,7 +74,7 @@ describe('analytics receive every change through Kafka, as a user runs it', () =
   afterAll(async () => {
     await consumer?.disconnect();
     await system?.stop();
-    removeDataDir(dataDir);
+    await deployment?.dispose();
     await broker?.dispose();
   }, STARTUP_TIMEOUT_MS);
 

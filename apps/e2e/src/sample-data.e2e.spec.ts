@@ -4,7 +4,14 @@ import { eventually } from '@redtape/testing';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { graphql, newDataDir, removeDataDir, startRedtape, tokenFor, type RunningSystem } from './system.js';
+import {
+  graphql,
+  newDeployment,
+  startRedtape,
+  tokenFor,
+  type Deployment,
+  type RunningSystem,
+} from './system.js';
 
 const STARTUP_TIMEOUT_MS = 120_000;
 const SEEDS = ['procedures', 'accountability'].map((app) =>
@@ -24,24 +31,24 @@ async function seedSample(dataDir: string): Promise<string> {
 }
 
 describe('the illustrative sample data (npm run seed:sample)', () => {
-  let dataDir: string;
+  let deployment: Deployment;
   let system: RunningSystem;
 
   beforeAll(async () => {
-    dataDir = newDataDir();
-    system = await startRedtape(dataDir);
+    deployment = await newDeployment();
+    system = await startRedtape(deployment);
   }, STARTUP_TIMEOUT_MS);
 
   afterAll(async () => {
     await system?.stop();
-    removeDataDir(dataDir);
+    await deployment?.dispose();
   }, STARTUP_TIMEOUT_MS);
 
   it('records a history that uses every procedure event type, labelled as illustrative, and only once', async () => {
-    const first = await seedSample(dataDir);
+    const first = await seedSample(deployment.dataDir);
     expect(first).toMatch(/illustrative sample: \d+ changes, [1-9]\d* new events/);
     expect(first).toMatch(/illustrative accountability sample: \d+ changes, [1-9]\d* new events/);
-    const again = await seedSample(dataDir);
+    const again = await seedSample(deployment.dataDir);
     expect(again.match(/, 0 new events/g)).toHaveLength(2);
 
     const token = await tokenFor('auditor');

@@ -1,6 +1,11 @@
 import { mintToken, type Role } from '@redtape/auth';
-import { collect } from '@redtape/event-store';
-import { SqliteEventStore } from '@redtape/event-store/sqlite';
+import { collect, openEventStore, type EventStore, type EventStoreConnection } from '@redtape/event-store';
+import {
+  createTemporaryDatabase,
+  postgresServer,
+  type PostgresServer,
+  type TemporaryDatabase,
+} from '@redtape/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,8 +16,23 @@ import { startSystem } from '../../../tools/launcher.mjs';
 export interface RunningSystem {
   readonly gatewayUrl: string;
   readonly ports: Record<string, number>;
-  readonly dataDir: string;
   stop(): Promise<void>;
+}
+
+/** What the services store their events and read models in: the embedded default, or PostgreSQL. */
+export type Backend = 'sqlite' | 'postgres';
+
+/**
+ * The storage one system runs on, which outlives its restarts: a data folder of its own and, on
+ * PostgreSQL, a database of its own on a real server (the test run's, or one started for it).
+ */
+export interface Deployment {
+  readonly backend: Backend;
+  readonly dataDir: string;
+  /** The settings that point the services at this storage. */
+  readonly env: Record<string, string>;
+  readonly eventStore: EventStoreConnection;
+  dispose(): Promise<void>;
 }
 
 const JWT_SECRET = 'e2e-jwt-secret-that-is-long-enough-0123456789';
@@ -27,17 +47,35 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-export function newDataDir(): string {
-  return mkdtempSync(join(tmpdir(), 'redtape-e2e-'));
-}
-
-export function removeDataDir(dataDir: string): void {
-  rmSync(dataDir, { recursive: true, force: true });
+export async function newDeployment(backend: Backend = 'sqlite'): Promise<Deployment> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'redtape-e2e-'));
+  let postgres: { server: PostgresServer; database: TemporaryDatabase } | undefined;
+  if (backend === 'postgres') {
+    const server = await postgresServer();
+    postgres = { server, database: await createTemporaryDatabase(server.url) };
+  }
+  return {
+    backend,
+    dataDir,
+    env: postgres
+      ? { EVENT_STORE: 'postgres', READ_MODELS: 'postgres', DATABASE_URL: postgres.database.url }
+      : { EVENT_STORE: 'sqlite', READ_MODELS: 'sqlite' },
+    eventStore: postgres
+      ? { kind: 'postgres', url: postgres.database.url }
+      : { kind: 'sqlite', file: join(dataDir, 'events.db') },
+    async dispose() {
+      if (postgres) {
+        await postgres.database.drop();
+        await postgres.server.dispose();
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Starts the built services and gateway on their own ports and a data folder of their own. */
 export async function startRedtape(
-  dataDir: string,
+  deployment: Deployment,
   extraEnv: Record<string, string> = {},
 ): Promise<RunningSystem> {
   const ports = {
@@ -48,7 +86,8 @@ export async function startRedtape(
   };
   const env = {
     PATH: process.env['PATH'],
-    REDTAPE_DATA_DIR: dataDir,
+    REDTAPE_DATA_DIR: deployment.dataDir,
+    ...deployment.env,
     REDTAPE_JWT_SECRET: JWT_SECRET,
     REDTAPE_GATEWAY_SECRET: GATEWAY_SECRET,
     LOG_LEVEL: 'warn',
@@ -60,7 +99,7 @@ export async function startRedtape(
     ...extraEnv,
   };
   const system = await startSystem({ env, output: 'inherit' });
-  return { gatewayUrl: system.gatewayUrl, ports: system.ports, stop: system.stop, dataDir };
+  return { gatewayUrl: system.gatewayUrl, ports: system.ports, stop: system.stop };
 }
 
 export function tokenFor(role: Role, unit?: string, subject = `${role}-e2e`): Promise<string> {
@@ -90,23 +129,29 @@ export async function graphql<T = Record<string, unknown>>(
   return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse<T>, 'status'>) };
 }
 
-/** Where the shared event store stands: proof that a refused request appended nothing. */
-export async function eventStoreHead(dataDir: string): Promise<bigint | undefined> {
-  const store = SqliteEventStore.open(`${dataDir}/events.db`);
+async function withEventStore<T>(deployment: Deployment, use: (store: EventStore) => Promise<T>): Promise<T> {
+  const store = await openEventStore(deployment.eventStore);
   try {
-    return await store.headPosition();
+    return await use(store);
   } finally {
     await store.close();
   }
 }
 
+/** Where the shared event store stands: proof that a refused request appended nothing. */
+export function eventStoreHead(deployment: Deployment): Promise<bigint | undefined> {
+  return withEventStore(deployment, (store) => store.headPosition());
+}
+
+/** The events of a stream, read straight from the event store. */
+export function eventsOf(deployment: Deployment, streamId: string) {
+  return withEventStore(deployment, (store) => collect(store.readStream(streamId)));
+}
+
 /** The newest event of a stream, read straight from the event store. */
-export async function lastEventOf(dataDir: string, streamId: string) {
-  const store = SqliteEventStore.open(`${dataDir}/events.db`);
-  try {
+export async function lastEventOf(deployment: Deployment, streamId: string) {
+  return withEventStore(deployment, async (store) => {
     const [last] = await collect(store.readStream(streamId, { direction: 'backwards', maxCount: 1 }));
     return last;
-  } finally {
-    await store.close();
-  }
+  });
 }

@@ -1,0 +1,4 @@
+import { accountabilityAcceptance } from './accountability.acceptance.js';
+
+// The embedded default: SQLite event store and read models, as `npm start` runs.
+accountabilityAcceptance('sqlite');
