@@ -1,4 +1,5 @@
 import { jestProject } from '../../jest.preset.js';
 
-// The suites start the built services as real processes (tools/launcher.mjs), one system per file.
-export default jestProject('e2e', { testMatch: ['<rootDir>/src/**/*.e2e.spec.ts'] });
+// *.e2e.spec.ts start the built services as real processes (tools/launcher.mjs), one system per file;
+// the other *.spec.ts read the deployment files (docker-compose.yml, Dockerfile) without starting anything.
+export default jestProject('e2e');
