@@ -3,7 +3,7 @@
  * without touching the live relay's checkpoint:
  *
  *   node --conditions=@redtape/source --import tsx libs/kafka-relay/src/cli/replay.ts \
- *     --contract libs/<context>-domain/src/integration-contract.ts --brokers 127.0.0.1:9092 --from 1200
+ *     --contract apps/<context>/src/integration-contract.ts --brokers 127.0.0.1:9092 --from 1200
  *
  * Progress goes to stderr (a bar on a terminal, a line per tenth otherwise); the summary to stdout.
  */
@@ -18,14 +18,26 @@ import { REPLAY_USAGE, UsageError, parseReplayArguments } from './replay-argumen
 // Same depth from src/cli and dist/cli.
 const REPOSITORY_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
+function isContract(value: unknown): value is IntegrationContract {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { context?: unknown }).context === 'string' &&
+    typeof (value as { catalog?: unknown }).catalog === 'object'
+  );
+}
+
+/** The module's default export, its `integrationContract`, or else its one exported contract. */
 async function loadContract(path: string): Promise<IntegrationContract> {
-  const module = (await import(pathToFileURL(resolve(path)).href)) as {
-    default?: IntegrationContract;
-    integrationContract?: IntegrationContract;
-  };
-  const contract = module.integrationContract ?? module.default;
-  if (!contract || typeof contract !== 'object' || typeof contract.context !== 'string')
-    throw new UsageError(`${path} exports no IntegrationContract (as default or as integrationContract)`);
+  const module = (await import(pathToFileURL(resolve(path)).href)) as Record<string, unknown>;
+  const preferred = [module['integrationContract'], module['default']].find(isContract);
+  const exported = Object.values(module).filter(isContract);
+  const contract = preferred ?? (exported.length === 1 ? exported[0] : undefined);
+  if (!contract)
+    throw new UsageError(
+      `${path} exports ${exported.length === 0 ? 'no' : 'more than one'} IntegrationContract ` +
+        '(name one as default or as integrationContract)',
+    );
   return contract;
 }
 

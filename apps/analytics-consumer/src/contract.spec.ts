@@ -1,0 +1,57 @@
+/**
+ * The consumer writes the contract out itself, as a consumer outside this repository would; these
+ * checks keep that copy equal to what the relay sends and the catalogs publish.
+ */
+import { describe, expect, it } from '@jest/globals';
+import {
+  INTEGRATION_CONTEXTS,
+  INTEGRATION_EVENT_CATALOGS,
+  ceTypeOf,
+  topicOf as contractTopicOf,
+} from '@redtape/event-contracts';
+import { HEADER as RELAY_HEADER, topicFor } from '@redtape/kafka-relay';
+import { CONTEXTS, CONTENT_TYPE, HEADER, REDTAPE_TOPICS, SPEC_VERSION, ceType, topicOf } from './contract.js';
+import { FOLDED_CE_TYPES } from './message/read-fact.js';
+import { RelayedHistory, registration } from './testing/relayed-events.js';
+
+describe('the contract as this consumer reads it', () => {
+  it('names the same contexts and topics as the relay and the AsyncAPI contract', () => {
+    expect([...CONTEXTS]).toEqual([...INTEGRATION_CONTEXTS]);
+    for (const context of CONTEXTS) {
+      expect(topicOf(context)).toBe(topicFor(context));
+      expect(topicOf(context)).toBe(contractTopicOf(context));
+    }
+    expect(REDTAPE_TOPICS).toEqual([
+      'redtape.regions.events.v1',
+      'redtape.procedures.events.v1',
+      'redtape.accountability.events.v1',
+    ]);
+  });
+
+  it('uses the relay’s header names', () => {
+    const { correlationId: _correlationId, causationId: _causationId, ...relayHeaders } = RELAY_HEADER;
+    expect(HEADER).toEqual(relayHeaders);
+  });
+
+  it('expects the spec version and content type the relay sends', () => {
+    const { record } = new RelayedHistory().procedure(
+      'p1',
+      'ProcedureRegistered',
+      registration('p1'),
+      '2026-02-10T09:00:00Z',
+    );
+    expect(record.headers[HEADER.specversion]).toBe(SPEC_VERSION);
+    expect(record.headers[HEADER.contentType]).toBe(CONTENT_TYPE);
+    expect(record.headers[HEADER.type]).toBe(ceType('procedures', 'ProcedureRegistered', 1));
+  });
+
+  it('folds only event types the catalogs publish, in the version they publish', () => {
+    const published = INTEGRATION_CONTEXTS.flatMap((context) =>
+      Object.entries(INTEGRATION_EVENT_CATALOGS[context]).map(([type, { version }]) =>
+        ceTypeOf(context, type, version),
+      ),
+    );
+    expect(FOLDED_CE_TYPES.filter((folded) => !published.includes(folded))).toEqual([]);
+    expect(FOLDED_CE_TYPES).toHaveLength(13);
+  });
+});
