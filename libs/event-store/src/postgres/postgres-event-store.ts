@@ -23,8 +23,17 @@ import {
   type Subscription,
 } from '../port/index.js';
 import { AppendListener } from './append-listener.js';
-import { APPENDED_CHANNEL, migrateEventStore } from './schema.js';
-import { inTransaction } from './transaction.js';
+import { migrateEventStore } from './schema.js';
+
+/** What `event_store.append` answers: appended, refused on the expectation, or first id already known. */
+interface AppendRow {
+  outcome: 'appended' | 'conflict' | 'known';
+  current_revision: string | null;
+  last_position: string | null;
+  known_ids: string[] | null;
+  known_revisions: string[] | null;
+  known_positions: string[] | null;
+}
 
 interface EventRow {
   position: string;
@@ -45,8 +54,6 @@ export interface PostgresEventStoreOptions {
 }
 
 const READ_PAGE = 500;
-/** Any constant works; it only has to be the same for every process sharing the database. */
-const APPEND_LOCK = 'redtape.event_store.append';
 const UNIQUE_VIOLATION = '23505';
 // Text casts keep 64-bit numbers exact: pg hands bigint back as a string anyway, and says so here.
 const COLUMNS = `position::text AS position, event_id::text AS event_id, stream_id,
@@ -81,8 +88,8 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 }
 
 /**
- * The event store on PostgreSQL. Every append takes one store-wide transaction lock before it assigns
- * positions and holds it until its commit. A reader can therefore never see position n+1 while n is
+ * The event store on PostgreSQL. Every append is one call of `event_store.append` (see schema.ts),
+ * which takes one store-wide transaction lock before it assigns positions and holds it until commit. A reader can therefore never see position n+1 while n is
  * still to commit: with a plain sequence, concurrent transactions commit out of order, and a
  * subscriber that had read past a late-committing event would skip it for good. Serializing appends
  * costs write concurrency (KurrentDB has a single writer too) and buys a log that subscriptions can
@@ -131,57 +138,51 @@ export class PostgresEventStore implements EventStore {
     assertValidStreamName(streamId);
     assertValidEvents(events);
     assertValidExpectedRevision(expected);
-    const result = await inTransaction(this.pool, async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [APPEND_LOCK]);
-      const replayed = await this.alreadyAppended(client, streamId, events, expected);
-      if (replayed) return { ...replayed, appended: false };
-      const current = await this.currentRevision(client, streamId);
-      assertExpectedRevision(streamId, expected, current);
-      const position = await this.insert(client, streamId, (current ?? -1n) + 1n, events);
-      // Delivered at commit, to every process listening.
-      await client.query(`NOTIFY ${APPENDED_CHANNEL}`);
-      const nextExpectedRevision = (current ?? -1n) + BigInt(events.length);
-      return { nextExpectedRevision, position, appended: true };
-    });
-    if (result.appended) this.listener.notify();
-    return { nextExpectedRevision: result.nextExpectedRevision, position: result.position };
-  }
-
-  /** One statement for the whole batch; positions continue the log without a gap. */
-  private async insert(
-    client: pg.PoolClient,
-    streamId: string,
-    firstRevision: StreamRevision,
-    events: readonly NewEvent[],
-  ): Promise<GlobalPosition> {
+    let row: AppendRow | undefined;
     try {
-      const { rows } = await client.query<{ position: string }>(
-        `INSERT INTO event_store.events
-           (position, event_id, stream_id, revision, type, data, metadata, recorded_at)
-         SELECT head.position + e.n, e.id, $1, $2::bigint + e.n - 1, e.type, e.data, e.metadata, $3
-         FROM (SELECT coalesce(max(position), 0) AS position FROM event_store.events) AS head,
-              unnest($4::uuid[], $5::text[], $6::json[], $7::json[])
-                WITH ORDINALITY AS e(id, type, data, metadata, n)
-         RETURNING position::text AS position`,
+      ({
+        rows: [row],
+      } = await this.pool.query<AppendRow>(
+        `SELECT outcome, current_revision::text AS current_revision, last_position::text AS last_position,
+                known_ids, known_revisions::text[] AS known_revisions, known_positions::text[] AS known_positions
+         FROM event_store.append($1, $2, $3::uuid[], $4::text[], $5::json[], $6::json[], $7)`,
         [
           streamId,
-          firstRevision.toString(),
-          new Date(),
+          String(expected),
           events.map((event) => event.id.toLowerCase()),
           events.map((event) => event.type),
           events.map((event) => JSON.stringify(event.data)),
           events.map((event) => JSON.stringify(event.metadata ?? {})),
+          new Date(),
         ],
-      );
-      return rows.reduce((last, row) => (BigInt(row.position) > last ? BigInt(row.position) : last), 0n);
+      ));
     } catch (error) {
+      // A later event of the batch is already in the stream (the function checks only the first).
       if (isUniqueViolation(error, 'events_stream_event_id'))
         throw new DuplicateEventId(await this.firstStoredId(streamId, events), streamId);
       throw error;
     }
+    if (!row) throw new Error('event_store.append returned no row');
+    const current = row.current_revision === null ? undefined : BigInt(row.current_revision);
+    if (row.outcome === 'appended') {
+      this.listener.notify();
+      return { nextExpectedRevision: current!, position: BigInt(row.last_position!) };
+    }
+    if (row.outcome === 'known') {
+      const stored = row.known_ids!.map((eventId, i) => ({
+        eventId,
+        revision: BigInt(row.known_revisions![i]!),
+        position: BigInt(row.known_positions![i]!),
+      }));
+      const repeated = repeatedAppend(streamId, events, expected, stored);
+      if (repeated) return repeated;
+    }
+    // The port's own rule raises the conflict; known ids that pass it are stored elsewhere.
+    assertExpectedRevision(streamId, expected, current);
+    throw new DuplicateEventId(events[0]!.id, streamId);
   }
 
-  /** Read outside the append's transaction, which the failed INSERT aborted. */
+  /** Read after the failed append, whose transaction has ended. */
   private async firstStoredId(streamId: string, events: readonly NewEvent[]): Promise<string> {
     const ids = events.map((event) => event.id.toLowerCase());
     const { rows } = await this.pool.query<{ event_id: string }>(
@@ -192,11 +193,8 @@ export class PostgresEventStore implements EventStore {
     return events.find((event) => stored.has(event.id.toLowerCase()))?.id ?? events[0]!.id;
   }
 
-  private async currentRevision(
-    client: pg.ClientBase | pg.Pool,
-    streamId: string,
-  ): Promise<StreamRevision | undefined> {
-    const { rows } = await client.query<{ revision: string | null }>(
+  private async currentRevision(streamId: string): Promise<StreamRevision | undefined> {
+    const { rows } = await this.pool.query<{ revision: string | null }>(
       'SELECT max(revision)::text AS revision FROM event_store.events WHERE stream_id = $1',
       [streamId],
     );
@@ -204,35 +202,12 @@ export class PostgresEventStore implements EventStore {
     return revision == null ? undefined : BigInt(revision);
   }
 
-  /** Idempotent append: see `repeatedAppend`. */
-  private async alreadyAppended(
-    client: pg.PoolClient,
-    streamId: string,
-    events: readonly NewEvent[],
-    expected: ExpectedRevision,
-  ): Promise<AppendResult | undefined> {
-    const { rows } = await client.query<{ event_id: string; revision: string; position: string }>(
-      `SELECT event_id::text AS event_id, revision::text AS revision, position::text AS position
-       FROM event_store.events
-       WHERE stream_id = $1
-         AND revision >= (SELECT revision FROM event_store.events WHERE stream_id = $1 AND event_id = $2::uuid)
-       ORDER BY events.revision LIMIT $3`,
-      [streamId, events[0]!.id.toLowerCase(), events.length],
-    );
-    const stored = rows.map((row) => ({
-      eventId: row.event_id,
-      revision: BigInt(row.revision),
-      position: BigInt(row.position),
-    }));
-    return repeatedAppend(streamId, events, expected, stored.length > 0 ? stored : undefined);
-  }
-
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
     assertValidStreamName(streamId);
     const backwards = options.direction === 'backwards';
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
     const from = options.fromRevision ?? (backwards ? 'end' : 'start');
-    const current = await this.currentRevision(this.pool, streamId);
+    const current = await this.currentRevision(streamId);
     if (current === undefined) throw new StreamNotFound(streamId);
     const query = backwards
       ? `SELECT ${COLUMNS} FROM event_store.events WHERE stream_id = $1 AND revision <= $2 ORDER BY events.revision DESC LIMIT $3`

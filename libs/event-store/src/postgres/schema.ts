@@ -41,6 +41,59 @@ const migrations: Record<string, Migration> = {
         FOR EACH STATEMENT EXECUTE FUNCTION event_store.refuse_change()`.execute(db);
     },
   },
+  /**
+   * Version 2: an append is one call of this function, so one round trip instead of seven. It takes
+   * the store-wide lock, then (each statement of a volatile function reading afresh) the stream's
+   * state, and inserts only when the expectation holds. The expectation rule is the port's
+   * (`assertExpectedRevision`), mirrored here so that checking and writing share the lock; the
+   * adapter re-runs the port's rule on the state returned, so the error it raises is the port's.
+   */
+  '0002_append_function': {
+    async up(db) {
+      await sql`
+        CREATE FUNCTION event_store.append(
+          p_stream text, p_expected text, p_ids uuid[], p_types text[], p_data json[],
+          p_metadata json[], p_recorded_at timestamptz)
+        RETURNS TABLE (outcome text, current_revision bigint, last_position bigint,
+                       known_ids text[], known_revisions bigint[], known_positions bigint[])
+        LANGUAGE plpgsql VOLATILE AS $$
+        DECLARE
+          v_current bigint;
+          v_first_known bigint;
+          v_head bigint;
+        BEGIN
+          PERFORM pg_advisory_xact_lock(hashtext('redtape.event_store.append'));
+          SELECT max(e.revision) INTO v_current FROM event_store.events e WHERE e.stream_id = p_stream;
+          SELECT e.revision INTO v_first_known FROM event_store.events e
+            WHERE e.stream_id = p_stream AND e.event_id = p_ids[1];
+          IF v_first_known IS NOT NULL THEN
+            RETURN QUERY
+              SELECT 'known'::text, v_current, NULL::bigint, array_agg(k.event_id::text ORDER BY k.revision),
+                     array_agg(k.revision ORDER BY k.revision), array_agg(k.position ORDER BY k.revision)
+              FROM (SELECT e.event_id, e.revision, e.position FROM event_store.events e
+                    WHERE e.stream_id = p_stream AND e.revision >= v_first_known
+                    ORDER BY e.revision LIMIT cardinality(p_ids)) AS k;
+            RETURN;
+          END IF;
+          IF NOT (p_expected = 'any'
+                  OR (p_expected = 'no_stream' AND v_current IS NULL)
+                  OR (p_expected = 'stream_exists' AND v_current IS NOT NULL)
+                  OR (v_current IS NOT NULL AND p_expected = v_current::text)) THEN
+            RETURN QUERY SELECT 'conflict'::text, v_current, NULL::bigint, NULL::text[], NULL::bigint[], NULL::bigint[];
+            RETURN;
+          END IF;
+          SELECT coalesce(max(e.position), 0) INTO v_head FROM event_store.events e;
+          INSERT INTO event_store.events
+            (position, event_id, stream_id, revision, type, data, metadata, recorded_at)
+          SELECT v_head + x.n, x.id, p_stream, coalesce(v_current, -1) + x.n, x.type, x.data, x.metadata,
+                 p_recorded_at
+          FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS x(id, type, data, metadata, n);
+          PERFORM pg_notify('${sql.raw(APPENDED_CHANNEL)}', '');
+          RETURN QUERY SELECT 'appended'::text, coalesce(v_current, -1) + cardinality(p_ids),
+                              v_head + cardinality(p_ids), NULL::text[], NULL::bigint[], NULL::bigint[];
+        END $$`.execute(db);
+    },
+  },
 };
 
 /** Brings the store's tables up to the newest layout; safe when several processes start at once. */
