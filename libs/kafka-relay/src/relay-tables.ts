@@ -1,5 +1,6 @@
 import type { GlobalPosition } from '@redtape/event-store';
-import type { Kysely } from 'kysely';
+import { migrateComponent } from '@redtape/projections';
+import type { Kysely, Migration } from 'kysely';
 
 /**
  * The database that holds the relays' checkpoints and leases: a service's read-model database
@@ -18,22 +19,31 @@ export interface RelayLease {
   readonly expiresAt: number;
 }
 
+/** Version 1 creates the tables if need be: databases from before versioned migrations keep theirs. */
+const RELAY_MIGRATIONS: Record<string, Migration> = {
+  '0001_relay_checkpoints_and_leases': {
+    async up(db) {
+      await db.schema
+        .createTable(RELAY_CHECKPOINT_TABLE)
+        .ifNotExists()
+        .addColumn('name', 'text', (column) => column.primaryKey())
+        // Text: a global position is a 64-bit integer, which SQLite drivers hand back as a lossy number.
+        .addColumn('position', 'text', (column) => column.notNull())
+        .addColumn('updated_at', 'text', (column) => column.notNull())
+        .execute();
+      await db.schema
+        .createTable(RELAY_LEASE_TABLE)
+        .ifNotExists()
+        .addColumn('name', 'text', (column) => column.primaryKey())
+        .addColumn('holder', 'text', (column) => column.notNull())
+        .addColumn('expires_at', 'bigint', (column) => column.notNull())
+        .execute();
+    },
+  },
+};
+
 export async function ensureRelayTables(db: RelayDatabase): Promise<void> {
-  await db.schema
-    .createTable(RELAY_CHECKPOINT_TABLE)
-    .ifNotExists()
-    .addColumn('name', 'text', (column) => column.primaryKey())
-    // Text: a global position is a 64-bit integer, which SQLite drivers hand back as a lossy number.
-    .addColumn('position', 'text', (column) => column.notNull())
-    .addColumn('updated_at', 'text', (column) => column.notNull())
-    .execute();
-  await db.schema
-    .createTable(RELAY_LEASE_TABLE)
-    .ifNotExists()
-    .addColumn('name', 'text', (column) => column.primaryKey())
-    .addColumn('holder', 'text', (column) => column.notNull())
-    .addColumn('expires_at', 'bigint', (column) => column.notNull())
-    .execute();
+  await migrateComponent(db, 'relay', RELAY_MIGRATIONS);
 }
 
 /** The position of the last event the relay published and the broker acknowledged; undefined before the first. */

@@ -1,5 +1,6 @@
 import type { GlobalPosition } from '@redtape/event-store';
-import { sql } from 'kysely';
+import { sql, type Migration } from 'kysely';
+import { migrateComponent } from './migrations.js';
 import type { ReadModels } from './projection.js';
 
 export const CHECKPOINT_TABLE = 'projection_checkpoints';
@@ -18,16 +19,25 @@ interface CheckpointRow {
   generation: number | string;
 }
 
+/** Version 1 creates the table if need be: databases from before versioned migrations keep theirs. */
+const CHECKPOINT_MIGRATIONS: Record<string, Migration> = {
+  '0001_projection_checkpoints': {
+    async up(db) {
+      await db.schema
+        .createTable(CHECKPOINT_TABLE)
+        .ifNotExists()
+        .addColumn('name', 'text', (column) => column.primaryKey())
+        .addColumn('position', 'bigint')
+        .addColumn('version', 'integer', (column) => column.notNull())
+        .addColumn('generation', 'integer', (column) => column.notNull())
+        .addColumn('updated_at', 'text', (column) => column.notNull())
+        .execute();
+    },
+  },
+};
+
 export async function ensureCheckpointTable(db: ReadModels): Promise<void> {
-  await db.schema
-    .createTable(CHECKPOINT_TABLE)
-    .ifNotExists()
-    .addColumn('name', 'text', (column) => column.primaryKey())
-    .addColumn('position', 'bigint')
-    .addColumn('version', 'integer', (column) => column.notNull())
-    .addColumn('generation', 'integer', (column) => column.notNull())
-    .addColumn('updated_at', 'text', (column) => column.notNull())
-    .execute();
+  await migrateComponent(db, 'projection', CHECKPOINT_MIGRATIONS);
 }
 
 export async function readCheckpoint(

@@ -8,3 +8,4 @@ export { physicalTable } from './generation-tables.js';
 export { projectEvents } from './project-events.js';
 export { tryReplicaLock, type ReplicaLock } from './replica-lock.js';
 export { readModelReflects } from './reached.js';
+export { migrateComponent } from './migrations.js';
