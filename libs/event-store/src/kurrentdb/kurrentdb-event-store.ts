@@ -10,8 +10,7 @@ import {
 } from '@kurrent/kurrentdb-client';
 import {
   StreamNotFound,
-  assertValidEvents,
-  assertValidExpectedRevision,
+  assertValidAppend,
   assertValidStreamName,
   type AppendResult,
   type EventStore,
@@ -69,9 +68,7 @@ export class KurrentDbEventStore implements EventStore {
     events: readonly NewEvent[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
-    assertValidStreamName(streamId);
-    assertValidEvents(events);
-    assertValidExpectedRevision(expected);
+    assertValidAppend(streamId, events, expected);
     const repeated = decideAppend(streamId, events, expected, await this.scan(streamId, events));
     if (repeated) return repeated;
     try {

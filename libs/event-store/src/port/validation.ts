@@ -72,3 +72,14 @@ export function assertValidExpectedRevision(expected: unknown): asserts expected
     `expected revision ${String(expected)} is not any, no_stream, stream_exists or a revision ≥ 0`,
   );
 }
+
+/** Everything an adapter checks before it touches storage, in the order the contract reports it. */
+export function assertValidAppend(
+  streamId: unknown,
+  events: readonly NewEvent[],
+  expected: unknown,
+): asserts streamId is string {
+  assertValidStreamName(streamId);
+  assertValidEvents(events);
+  assertValidExpectedRevision(expected);
+}

@@ -3,8 +3,7 @@ import {
   DuplicateEventId,
   StreamNotFound,
   assertExpectedRevision,
-  assertValidEvents,
-  assertValidExpectedRevision,
+  assertValidAppend,
   assertValidStreamName,
   catchUpSubscription,
   repeatedAppend,
@@ -135,9 +134,7 @@ export class PostgresEventStore implements EventStore {
     events: readonly NewEvent[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
-    assertValidStreamName(streamId);
-    assertValidEvents(events);
-    assertValidExpectedRevision(expected);
+    assertValidAppend(streamId, events, expected);
     let row: AppendRow | undefined;
     try {
       ({

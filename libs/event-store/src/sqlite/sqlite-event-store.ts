@@ -5,8 +5,7 @@ import {
   DuplicateEventId,
   StreamNotFound,
   assertExpectedRevision,
-  assertValidEvents,
-  assertValidExpectedRevision,
+  assertValidAppend,
   assertValidStreamName,
   catchUpSubscription,
   repeatedAppend,
@@ -139,9 +138,7 @@ export class SqliteEventStore implements EventStore {
     events: readonly NewEvent[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
-    assertValidStreamName(streamId);
-    assertValidEvents(events);
-    assertValidExpectedRevision(expected);
+    assertValidAppend(streamId, events, expected);
     const { appended, ...result } = this.appendTransaction(streamId, events, expected);
     if (appended) announceAppend(this.file);
     return result;
