@@ -31,6 +31,28 @@ export async function postgresServer(): Promise<PostgresServer> {
   return { url, dispose: async () => void (await script('stop.sh', data, '--delete')) };
 }
 
+/**
+ * A cluster of the test's own that it may stop and start again (same data, same port), to see what
+ * clients do when the server goes away. Always started afresh, never the run's shared server.
+ */
+export interface RestartablePostgres extends PostgresServer {
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
+export async function restartablePostgres(): Promise<RestartablePostgres> {
+  const { stdout } = await script('start.sh');
+  const data = /^REDTAPE_PG_DATA=(.+)$/m.exec(stdout)?.[1];
+  const url = /^DATABASE_URL=(.+)$/m.exec(stdout)?.[1];
+  if (!data || !url) throw new Error(`infra/postgres/start.sh printed no DATABASE_URL: ${stdout}`);
+  return {
+    url,
+    stop: async () => void (await script('stop.sh', data)),
+    start: async () => void (await script('start.sh', { REDTAPE_PG_DATA: data })),
+    dispose: async () => void (await script('stop.sh', data, '--delete')),
+  };
+}
+
 /** A database of its own on the server, so that suites never see each other's rows. */
 export interface TemporaryDatabase {
   readonly url: string;
@@ -63,9 +85,14 @@ async function onMaintenanceDatabase(serverUrl: string, use: (client: pg.Client)
   }
 }
 
-async function script(name: string, ...args: string[]): Promise<{ stdout: string }> {
+async function script(
+  name: string,
+  ...args: (string | Record<string, string>)[]
+): Promise<{ stdout: string }> {
+  const env = { ...process.env, ...Object.assign({}, ...args.filter((arg) => typeof arg === 'object')) };
+  const positional = args.filter((arg): arg is string => typeof arg === 'string');
   try {
-    return await run('bash', [`${SCRIPTS}${name}`, ...args], { timeout: 120_000 });
+    return await run('bash', [`${SCRIPTS}${name}`, ...positional], { timeout: 120_000, env });
   } catch (error) {
     const { stderr } = error as { stderr?: string };
     throw new Error(`infra/postgres/${name} failed: ${stderr ?? String(error)}`, { cause: error });

@@ -15,6 +15,7 @@ export class AppendListener {
   private readonly emitter = new EventEmitter();
   private client: pg.Client | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private reconnectTimer: NodeJS.Timeout | undefined;
   private reconnectDelay = 100;
   private active = false;
 
@@ -43,6 +44,9 @@ export class AppendListener {
     this.active = false;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    // A reconnect still pending would open a second LISTEN connection that nobody ends.
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
     const client = this.client;
     this.client = undefined;
     client?.end().catch((error: unknown) => this.onError(asError(error)));
@@ -81,7 +85,11 @@ export class AppendListener {
     if (!this.active) return;
     const delay = this.reconnectDelay;
     this.reconnectDelay = Math.min(delay * 2, MAX_RECONNECT_DELAY_MS);
-    setTimeout(() => void this.connect(), delay).unref();
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      void this.connect();
+    }, delay);
+    this.reconnectTimer.unref();
   }
 }
 

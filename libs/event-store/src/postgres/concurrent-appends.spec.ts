@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually } from '@redtape/testing';
+import pg from 'pg';
 import { collect, type EventStore, type RecordedEvent, type Subscription } from '../port/index.js';
 import { newEventId, openTemporaryPostgresStore, uniqueStream } from '../testing/index.js';
 
@@ -29,6 +30,14 @@ describe('postgres event store under concurrent appends', () => {
 
   beforeAll(async () => {
     opened = await openTemporaryPostgresStore();
+    // A database whose default would make appends read from before the append lock: the store pins
+    // READ COMMITTED for its own connections, so this must change nothing.
+    const admin = new pg.Client({ connectionString: opened.url });
+    await admin.connect();
+    await admin.query(
+      `ALTER DATABASE ${new URL(opened.url).pathname.slice(1)} SET default_transaction_isolation = 'repeatable read'`,
+    );
+    await admin.end();
     writers = await Promise.all(Array.from({ length: CONNECTIONS }, () => opened.reopen()));
   }, 120_000);
   afterAll(async () => {

@@ -23,6 +23,7 @@ import {
 } from '../port/index.js';
 import { AppendListener } from './append-listener.js';
 import { migrateEventStore } from './schema.js';
+import { retryWhileTransient } from './transient-errors.js';
 
 /** What `event_store.append` answers: appended, refused on the expectation, or first id already known. */
 interface AppendRow {
@@ -96,12 +97,15 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
  */
 export class PostgresEventStore implements EventStore {
   private readonly listener: AppendListener;
+  private readonly subscriptions = new Set<Subscription>();
+  /** Queries under way: pg's pool never settles one still queued for a connection when it ends. */
+  private readonly inFlight = new Set<Promise<unknown>>();
   private closed = false;
 
   private constructor(
     private readonly pool: pg.Pool,
     connectionString: string,
-    onListenerError: (error: Error) => void,
+    private readonly onListenerError: (error: Error) => void,
   ) {
     this.listener = new AppendListener(connectionString, onListenerError);
   }
@@ -111,7 +115,14 @@ export class PostgresEventStore implements EventStore {
     connectionString: string,
     options: PostgresEventStoreOptions = {},
   ): Promise<PostgresEventStore> {
-    const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString,
+      max: options.poolSize ?? 10,
+      // Appends read the log afresh after taking the append lock, which only READ COMMITTED does; a
+      // database or role default of REPEATABLE READ would read from before the lock.
+      options: '-c default_transaction_isolation=read\\ committed',
+      keepAlive: true,
+    });
     const onListenerError =
       options.onListenerError ??
       ((error: Error) => process.emitWarning(`event store listener: ${error.message}`));
@@ -139,19 +150,21 @@ export class PostgresEventStore implements EventStore {
     try {
       ({
         rows: [row],
-      } = await this.pool.query<AppendRow>(
-        `SELECT outcome, current_revision::text AS current_revision, last_position::text AS last_position,
+      } = await this.tracked(
+        this.pool.query<AppendRow>(
+          `SELECT outcome, current_revision::text AS current_revision, last_position::text AS last_position,
                 known_ids, known_revisions::text[] AS known_revisions, known_positions::text[] AS known_positions
          FROM event_store.append($1, $2, $3::uuid[], $4::text[], $5::json[], $6::json[], $7)`,
-        [
-          streamId,
-          String(expected),
-          events.map((event) => event.id.toLowerCase()),
-          events.map((event) => event.type),
-          events.map((event) => JSON.stringify(event.data)),
-          events.map((event) => JSON.stringify(event.metadata ?? {})),
-          new Date(),
-        ],
+          [
+            streamId,
+            String(expected),
+            events.map((event) => event.id.toLowerCase()),
+            events.map((event) => event.type),
+            events.map((event) => JSON.stringify(event.data)),
+            events.map((event) => JSON.stringify(event.metadata ?? {})),
+            new Date(),
+          ],
+        ),
       ));
     } catch (error) {
       // A later event of the batch is already in the stream (the function checks only the first).
@@ -249,13 +262,36 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
-    return catchUpSubscription(
+    const subscription = catchUpSubscription(
       {
-        readPage: (after, filter, limit) => this.readPage(after, filter, limit),
+        // A subscription outlives a restart of the server: it reads again once the server is back.
+        readPage: (after, filter, limit) =>
+          this.tracked(
+            retryWhileTransient(
+              () => this.readPage(after, filter, limit),
+              () => this.closed,
+              (error) => this.onListenerError(error),
+            ),
+          ),
         onAppended: (listener) => this.listener.listen(listener),
       },
       options,
     );
+    this.subscriptions.add(subscription);
+    return {
+      [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
+      close: async () => {
+        this.subscriptions.delete(subscription);
+        await subscription.close();
+      },
+    };
+  }
+
+  private tracked<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work);
+    const settled = () => void this.inFlight.delete(work);
+    work.then(settled, settled);
+    return work;
   }
 
   async headPosition(): Promise<GlobalPosition | undefined> {
@@ -269,6 +305,9 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    this.subscriptions.clear();
+    await Promise.allSettled([...this.inFlight]);
     this.listener.stop();
     await this.pool.end();
   }
