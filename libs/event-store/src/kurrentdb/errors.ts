@@ -49,9 +49,23 @@ export function isStreamNotFound(error: unknown): boolean {
 }
 
 /**
+ * A subscription that failed before it reached the server: the client could not get a channel, as
+ * when cluster discovery fails (`Error('Failed to discover after … attempts.')`). The client reports
+ * those as plain errors, not as one of its own kinds; the cause is the client's error.
+ */
+export class SubscriptionSetupError extends Error {
+  constructor(cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`KurrentDB: could not start a subscription: ${reason}`, { cause });
+    this.name = 'SubscriptionSetupError';
+  }
+}
+
+/**
  * Failures of the connection rather than of the request: the server went away, restarted, changed
- * leader, or the call timed out. A subscription resubscribes after these; anything else (access
- * denied, a malformed event, a bug) ends it.
+ * leader, or the call timed out; or the subscription could not reach a server to start. A
+ * subscription resubscribes after these; anything else (access denied, a malformed event, a bug)
+ * ends it.
  */
 const TRANSIENT = new Set<ErrorType>([
   ErrorType.UNAVAILABLE,
@@ -62,6 +76,7 @@ const TRANSIENT = new Set<ErrorType>([
 ]);
 
 export function isTransient(error: unknown): boolean {
+  if (error instanceof SubscriptionSetupError) return true;
   const type = clientErrorType(error);
   return type !== undefined && TRANSIENT.has(type);
 }

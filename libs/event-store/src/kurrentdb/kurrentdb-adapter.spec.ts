@@ -22,6 +22,7 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '../port/index.js';
+import { isTransient } from './errors.js';
 import { KurrentDbEventStore, type KurrentDbClient } from './kurrentdb-event-store.js';
 
 // The adapter against an in-memory stand-in for the client that keeps KurrentDB's documented
@@ -55,6 +56,12 @@ class FakeKurrentDb {
   readonly log: Stored[] = [];
   readonly appendOptions: AppendStreamState[] = [];
   readonly subscriptionsFrom: ReadPosition[] = [];
+  /** The options of every stream read, in order. */
+  readonly readStreamOptions: unknown[] = [];
+  /** Answer appends without a position, as some servers do. */
+  appendsWithoutPosition = false;
+  /** The next this many subscriptions fail to start, as the client reports a failed cluster discovery. */
+  failSubscriptionSetups = 0;
   /** The next subscriptions fail after delivering this many events each (one entry per subscription). */
   failSubscriptionsAfter: number[] = [];
   private readonly live = new Set<(event: Stored) => void>();
@@ -98,17 +105,24 @@ class FakeKurrentDb {
       // What the standard projections add after every append: a link in a `$` stream.
       this.write(`$ce-${streamName.split('-')[0]}`, crypto.randomUUID(), '$>', {}, {});
       const last = written.at(-1)!;
-      return { success: true, nextExpectedRevision: last.revision, position: last.position };
+      return {
+        success: true,
+        nextExpectedRevision: last.revision,
+        position: this.appendsWithoutPosition ? undefined : last.position,
+      };
     },
 
     readStream: (
       streamName: string,
-      { direction = 'forwards', fromRevision = START, maxCount = Number.MAX_SAFE_INTEGER } = {} as {
+      options: {
         direction?: string;
         fromRevision?: ReadRevision;
         maxCount?: number | bigint;
-      },
+        requiresLeader?: boolean;
+      } = {},
     ) => {
+      this.readStreamOptions.push(options);
+      const { direction = 'forwards', fromRevision = START, maxCount = Number.MAX_SAFE_INTEGER } = options;
       const log = this.log;
       return (async function* () {
         const events = log.filter((e) => e.streamId === streamName);
@@ -155,6 +169,13 @@ class FakeKurrentDb {
       let budget = this.failSubscriptionsAfter.shift() ?? Number.POSITIVE_INFINITY;
       const stream = new PassThrough({ objectMode: true }) as PassThrough & { unsubscribe(): Promise<void> };
       let failed = false;
+      if (this.failSubscriptionSetups > 0) {
+        this.failSubscriptionSetups -= 1;
+        // As the client's Subscription does when it cannot get a channel: a plain Error, emitted once
+        // the subscription has been handed out, and the stream left open.
+        queueMicrotask(() => stream.emit('error', new Error('Failed to discover after 10 attempts.')));
+        return stream;
+      }
       const deliver = (event: Stored) => {
         if (failed || stream.destroyed || !passes(filter, event)) return;
         if (budget-- <= 0) {
@@ -196,9 +217,12 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 let opened: KurrentDbEventStore[] = [];
-function openOnFake(fake = new FakeKurrentDb()) {
+function openOnFake(
+  fake = new FakeKurrentDb(),
+  transient: (error: unknown) => boolean = (error) => error instanceof UnavailableError,
+) {
   const store = new KurrentDbEventStore(fake.client as unknown as KurrentDbClient, {
-    isTransient: (error) => error instanceof UnavailableError,
+    isTransient: transient,
     firstDelayMs: 1,
     maxDelayMs: 5,
   });
@@ -228,6 +252,29 @@ describe('the KurrentDB adapter (against a stand-in client)', () => {
     expect(exists).toMatchObject({ streamId: 'unit-1', expected: 'no_stream', actual: 1n });
     const missing = await rejection(store.appendToStream('unit-2', events(1), 'stream_exists'));
     expect(missing).toMatchObject({ expected: 'stream_exists', actual: 'no_stream' });
+  });
+
+  it('refuses a client set not to throw on a failed append, which would report a conflict as success', async () => {
+    const lenient = 'kurrentdb://127.0.0.1:2113?tls=false&throwOnAppendFailure=false';
+    expect(() => KurrentDbEventStore.open(lenient)).toThrow(/throwOnAppendFailure/);
+    const fake = new FakeKurrentDb();
+    const client = { ...fake.client, throwOnAppendFailure: false } as unknown as KurrentDbClient;
+    expect(() => new KurrentDbEventStore(client)).toThrow(/throwOnAppendFailure/);
+    // The client's default, and what a connection string without the option gets.
+    await KurrentDbEventStore.open('kurrentdb://127.0.0.1:2113?tls=false').close();
+  });
+
+  it('reads from the leader to recognise a retried append and to find where an append landed', async () => {
+    const { fake, store } = openOnFake();
+    fake.appendsWithoutPosition = true;
+    await store.appendToStream('unit-1', events(1), 'no_stream');
+    const written = await store.appendToStream('unit-1', events(1), 0n);
+    expect(written.position).toBe(
+      fake.log.find((e) => e.revision === 1n && e.streamId === 'unit-1')!.position.commit,
+    );
+    // Per append: the scan for known ids, then the read of the appended event's position.
+    expect(fake.readStreamOptions).toHaveLength(4);
+    for (const options of fake.readStreamOptions) expect(options).toMatchObject({ requiresLeader: true });
   });
 
   it('returns the earlier result for a retried append and writes nothing', async () => {
@@ -326,5 +373,18 @@ describe('the KurrentDB adapter (against a stand-in client)', () => {
         typeof position === 'bigint' ? { commit: position, prepare: position } : position,
       ),
     );
+  });
+
+  it('subscribes again when a subscription fails to start because the cluster could not be discovered', async () => {
+    const { fake, store } = openOnFake(new FakeKurrentDb(), isTransient);
+    await store.appendToStream('unit-1', events(2), 'no_stream');
+    fake.failSubscriptionSetups = 2;
+    const subscription = store.subscribeToAll({ filter: { streamPrefixes: ['unit-'] } });
+    const iterator = subscription[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    const second = await iterator.next();
+    await subscription.close();
+    expect([first.value, second.value].map((e) => (e as RecordedEvent).revision)).toEqual([0n, 1n]);
+    expect(fake.subscriptionsFrom).toEqual([START, START, START]);
   });
 });

@@ -56,9 +56,15 @@ export class KurrentDbEventStore implements EventStore {
   constructor(
     private readonly client: KurrentDbClient,
     private readonly retry: RetryPolicy = RESUBSCRIBE,
-  ) {}
+  ) {
+    assertAppendFailuresThrow(client);
+  }
 
-  /** `url` is a connection string, e.g. `kurrentdb://127.0.0.1:2113?tls=false`. */
+  /**
+   * `url` is a connection string, e.g. `kurrentdb://127.0.0.1:2113?tls=false`. One with
+   * `throwOnAppendFailure=false` is refused (see assertAppendFailuresThrow); nothing has connected by
+   * then, as the client connects on its first call.
+   */
   static open(url: string): KurrentDbEventStore {
     return new KurrentDbEventStore(KurrentDBClient.connectionString(url));
   }
@@ -72,6 +78,8 @@ export class KurrentDbEventStore implements EventStore {
     const repeated = decideAppend(streamId, events, expected, await this.scan(streamId, events));
     if (repeated) return repeated;
     try {
+      // Resolves only on success (`result.success`): the constructor refuses a client that would
+      // resolve a refused append instead of throwing.
       const result = await this.client.appendToStream(streamId, events.map(toEventData), {
         streamState: toStreamState(expected),
       });
@@ -93,13 +101,25 @@ export class KurrentDbEventStore implements EventStore {
     }
   }
 
+  /**
+   * Read from the leader, which has every acknowledged write: a follower (`nodePreference=follower`)
+   * may lag, and miss the original of a retried append.
+   */
   private async *streamEvents(streamId: string): AsyncGenerator<StreamEvent> {
-    for await (const resolved of this.client.readStream(streamId)) if (resolved.event) yield resolved.event;
+    for await (const resolved of this.client.readStream(streamId, { requiresLeader: true }))
+      if (resolved.event) yield resolved.event;
   }
 
-  /** For a server that answers an append without a position: read it off the appended event. */
+  /**
+   * For a server that answers an append without a position: read it off the appended event, on the
+   * leader, as a follower may not have it yet.
+   */
   private async positionOf(streamId: string, revision: bigint): Promise<GlobalPosition> {
-    for await (const resolved of this.client.readStream(streamId, { fromRevision: revision, maxCount: 1 }))
+    for await (const resolved of this.client.readStream(streamId, {
+      fromRevision: revision,
+      maxCount: 1,
+      requiresLeader: true,
+    }))
       if (resolved.event) return toGlobalPosition(requirePosition(resolved.event));
     throw new StreamNotFound(streamId);
   }
@@ -209,4 +229,22 @@ export class KurrentDbEventStore implements EventStore {
     this.subscriptions.clear();
     await this.client.dispose();
   }
+}
+
+/**
+ * Refuses a client made with `throwOnAppendFailure=false`. Such a client answers a wrong expected
+ * revision with `{ success: false }` instead of an error, and the revision it reports then is not
+ * one to trust: -1 for a missing stream, and on the batch-append path (the one a server that offers
+ * it gets) `BigInt(hasCurrentStreamRevision())`, i.e. 1 whatever the stream's revision
+ * (streams/appendToStream/append.js and batchAppend.js in @kurrent/kurrentdb-client 1.3.1). A
+ * conflict built from it could send a caller's retry to the wrong revision; refusing the option at
+ * the start is safer than translating those results. The flag is read off the client's own getter
+ * (typed protected, hence the cast); a stand-in without it is taken to throw, the client's default.
+ */
+function assertAppendFailuresThrow(client: KurrentDbClient): void {
+  if ((client as { readonly throwOnAppendFailure?: boolean }).throwOnAppendFailure === false)
+    throw new Error(
+      'KurrentDB: throwOnAppendFailure=false is not supported; the event store needs failed appends ' +
+        'to throw (remove the option from the connection string)',
+    );
 }

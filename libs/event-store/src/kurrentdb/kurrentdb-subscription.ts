@@ -1,5 +1,6 @@
 import type { AllStreamSubscription, KurrentDBClient } from '@kurrent/kurrentdb-client';
 import type { EventFilter, GlobalPosition, RecordedEvent } from '../port/index.js';
+import { SubscriptionSetupError, clientErrorType } from './errors.js';
 import { matchesFilter, serverSideFilter } from './filter.js';
 import { toReadPosition } from './position.js';
 import { toRecordedEvent } from './recorded-event.js';
@@ -22,14 +23,23 @@ export function openAllSubscription(
   });
   // The iterator below normally receives the subscription's error. This listener keeps one emitted
   // while no iterator listens (before the first read, or after close) from crashing the process as
-  // an unhandled 'error' event, and hands it to the reader if the stream then just ends.
+  // an unhandled 'error' event, and hands it to the reader: the client only emits it, so the stream
+  // does not end, and an iterator started after it would wait for ever. It runs before the
+  // iterator's own listener, so `failure` is set by the time the iterator throws.
   let failure: unknown;
-  subscription.on('error', (error: unknown) => (failure ??= error));
+  subscription.on('error', (error: unknown) => (failure ??= classified(error)));
 
   async function* matching(): AsyncGenerator<RecordedEvent> {
-    for await (const resolved of subscription) {
-      const event = resolved.event;
-      if (event && matchesFilter(filter, event)) yield toRecordedEvent(event);
+    if (failure !== undefined) throw failure;
+    try {
+      for await (const resolved of subscription) {
+        const event = resolved.event;
+        if (event && matchesFilter(filter, event)) yield toRecordedEvent(event);
+      }
+    } catch (error) {
+      // The iterator throws what the stream emitted: raise it as classified. Anything else (no
+      // failure recorded) was raised here, by the mapping, and passes unchanged.
+      throw failure ?? error;
     }
     if (failure !== undefined) throw failure;
   }
@@ -39,6 +49,15 @@ export function openAllSubscription(
     events: matching(),
     close: () => (closing ??= cancel(subscription)),
   };
+}
+
+/**
+ * Every error the client's subscription emits from its gRPC call is one of the client's own kinds
+ * (converted there); anything else came from setting the call up (streams/utils/Subscription.js,
+ * `initialize`), such as a failed cluster discovery, before any request reached a server.
+ */
+function classified(error: unknown): unknown {
+  return clientErrorType(error) === undefined ? new SubscriptionSetupError(error) : error;
 }
 
 async function cancel(subscription: AllStreamSubscription): Promise<void> {

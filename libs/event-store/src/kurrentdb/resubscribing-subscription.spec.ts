@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { UnavailableError } from '@kurrent/kurrentdb-client';
+import { PassThrough } from 'node:stream';
 import type { GlobalPosition, RecordedEvent } from '../port/index.js';
 import { isTransient } from './errors.js';
 import { resubscribingSubscription, type RetryPolicy, type Upstream } from './resubscribing-subscription.js';
@@ -106,6 +107,33 @@ describe('a subscription that resubscribes after a dropped connection', () => {
     await expect(pending).resolves.toEqual({ done: true, value: undefined });
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(upstreams.opened).toHaveLength(1);
+  });
+
+  it('ends quietly when closed while the reader holds an event, though the closed upstream then fails reads', async () => {
+    // As the client's subscription does: a stream read through its async iterator, destroyed by close,
+    // after which a read rejects with ERR_STREAM_PREMATURE_CLOSE.
+    const stream = new PassThrough({ objectMode: true });
+    stream.write(event(1));
+    stream.write(event(2));
+    const upstream: Upstream = {
+      events: stream[Symbol.asyncIterator](),
+      close: async () => void stream.destroy(),
+    };
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const subscription = resubscribingSubscription(() => upstream, { retry });
+      const iterator = subscription[Symbol.asyncIterator]();
+      expect(await take(iterator, 1)).toEqual([1]);
+      await subscription.close();
+      await expect(iterator.next()).resolves.toEqual({ done: true, value: undefined });
+      // Unhandled rejections are reported after the microtask queue drains.
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 
   it('closes the server-side subscription when the reader stops early', async () => {

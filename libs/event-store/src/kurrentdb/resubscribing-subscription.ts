@@ -42,7 +42,13 @@ export function resubscribingSubscription(
    * than a race against one long-lived "closed" promise, which would collect a reaction per event.
    */
   function orClosed<T>(promise: Promise<T>): Promise<T | typeof CLOSED> {
-    if (closed) return Promise.resolve(CLOSED);
+    if (closed) {
+      // Nobody waits for `promise` any more, and a closed upstream's reads may reject (a destroyed
+      // stream: ERR_STREAM_PREMATURE_CLOSE); unhandled, that would end the process. Its outcome no
+      // longer matters once closed, so it is safe to drop.
+      promise.catch(() => undefined);
+      return Promise.resolve(CLOSED);
+    }
     return new Promise<T | typeof CLOSED>((resolve, reject) => {
       wakeOnClose = () => resolve(CLOSED);
       promise.then(resolve, reject);
@@ -64,6 +70,8 @@ export function resubscribingSubscription(
       upstream = current;
       try {
         for (;;) {
+          // Closed while the reader held the last event: the upstream is gone, so do not read it.
+          if (closed) return;
           const next = await orClosed(current.events.next());
           if (next === CLOSED) return;
           if (next.done) break;
