@@ -4,6 +4,7 @@ import { migrateComponent } from './migrations.js';
 import type { ReadModels } from './projection.js';
 
 export const CHECKPOINT_TABLE = 'projection_checkpoints';
+export const REBUILD_TABLE = 'projection_rebuilds';
 
 /** How far a projection's read model has got, and which shape and generation of tables holds it. */
 export interface ProjectionCheckpoint {
@@ -31,6 +32,18 @@ const CHECKPOINT_MIGRATIONS: Record<string, Migration> = {
         .addColumn('version', 'integer', (column) => column.notNull())
         .addColumn('generation', 'integer', (column) => column.notNull())
         .addColumn('updated_at', 'text', (column) => column.notNull())
+        .execute();
+    },
+  },
+  /** Version 2: who is rebuilding which projection, so that a superseded rebuild writes nothing more. */
+  '0002_projection_rebuilds': {
+    async up(db) {
+      await db.schema
+        .createTable(REBUILD_TABLE)
+        .addColumn('name', 'text', (column) => column.primaryKey())
+        .addColumn('token', 'text', (column) => column.notNull())
+        .addColumn('generation', 'integer', (column) => column.notNull())
+        .addColumn('started_at', 'text', (column) => column.notNull())
         .execute();
     },
   },
@@ -116,4 +129,39 @@ export async function moveCheckpoint(
     )
     .executeTakeFirst();
   return moved.numUpdatedRows === 1n;
+}
+
+/** Claims the rebuild of a projection for `token`; a later claim supersedes it. */
+export async function claimRebuild(
+  db: ReadModels,
+  name: string,
+  token: string,
+  generation: number,
+  at: Date,
+): Promise<void> {
+  await db
+    .insertInto(REBUILD_TABLE)
+    .values({ name, token, generation, started_at: at.toISOString() })
+    .onConflict((conflict) =>
+      conflict.column('name').doUpdateSet((eb) => ({
+        token: eb.ref('excluded.token'),
+        generation: eb.ref('excluded.generation'),
+        started_at: eb.ref('excluded.started_at'),
+      })),
+    )
+    .execute();
+}
+
+/**
+ * First thing in each of a rebuild's transactions: whether its claim still stands. The row lock it
+ * takes serializes it with a competing claim, so two rebuilds never interleave their writes.
+ */
+export async function rebuildStillClaimed(db: ReadModels, name: string, token: string): Promise<boolean> {
+  const kept = await db
+    .updateTable(REBUILD_TABLE)
+    .set({ token })
+    .where('name', '=', name)
+    .where('token', '=', token)
+    .executeTakeFirst();
+  return kept.numUpdatedRows === 1n;
 }

@@ -69,3 +69,26 @@ export class ProjectionCheckpointMoved extends Error {
     this.name = new.target.name;
   }
 }
+
+/** Another replica began rebuilding the same projection later; this rebuild stopped, writing nothing more. */
+export class ProjectionRebuildSuperseded extends Error {
+  constructor(readonly projection: string) {
+    super(`projection "${projection}": another replica took over its rebuild`);
+    this.name = new.target.name;
+  }
+}
+
+/**
+ * The read model was written by a newer version of the projection (a rolling deploy): this replica's
+ * older code must not rebuild it back.
+ */
+export class ProjectionVersionAhead extends Error {
+  constructor(
+    readonly projection: string,
+    readonly stored: number,
+    readonly own: number,
+  ) {
+    super(`projection "${projection}": the read model is at version ${stored}, this code knows only ${own}`);
+    this.name = new.target.name;
+  }
+}

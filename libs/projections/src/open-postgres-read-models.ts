@@ -28,6 +28,8 @@ export async function openPostgresReadModels(
     connectionString,
     max: options.poolSize ?? 10,
     options: `-c search_path=${schema}`,
+    // A peer that vanished without closing the socket is noticed instead of waited on forever.
+    keepAlive: true,
   });
   const onError =
     options.onPoolError ?? ((error: Error) => process.emitWarning(`read models: ${error.message}`));

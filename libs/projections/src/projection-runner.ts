@@ -1,6 +1,6 @@
 import { type EventStore, type GlobalPosition, type Subscription } from '@redtape/event-store';
 import { ensureCheckpointTable, readCheckpoint, type ProjectionCheckpoint } from './checkpoints.js';
-import { ProjectionLagTimeout, ProjectionStopped } from './errors.js';
+import { ProjectionLagTimeout, ProjectionStopped, ProjectionVersionAhead } from './errors.js';
 import { exclusive } from './exclusive.js';
 import { PositionWaiters } from './position-waiters.js';
 import { projectEvents } from './project-events.js';
@@ -164,6 +164,8 @@ export class ProjectionRunner {
   private async loadOrRebuild(): Promise<ProjectionCheckpoint> {
     await ensureCheckpointTable(this.db);
     const stored = await readCheckpoint(this.db, this.projection.name);
+    if (stored && stored.version > this.projection.version)
+      throw new ProjectionVersionAhead(this.projection.name, stored.version, this.projection.version);
     if (stored?.version === this.projection.version) {
       this.current = stored;
       return stored;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { GlobalPosition } from '@redtape/event-store';
-import { readCheckpoint } from './checkpoints.js';
+import { claimRebuild, readCheckpoint } from './checkpoints.js';
+import { ProjectionRebuildSuperseded, ProjectionVersionAhead } from './errors.js';
 import type { Projection, ReadModels } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { appendEvents } from './testing/append-events.js';
@@ -152,6 +153,44 @@ describe.each(READ_MODEL_KINDS)('on %s read models', (kind: ReadModelKind) => {
       expect(views['stream_events']).toMatch(/\bstream_events__g2\b/);
       expect(views['stream_stats']).toMatch(/\bstream_stats__g2\b/);
       expect(await readStreamStats(stores.db)).toEqual(rowsOfVersion1);
+    });
+    it('stops, writing nothing more, when another replica claims the same rebuild, and the old generation keeps serving', async () => {
+      let intrusion: Promise<void> | undefined;
+      let rebuildBegan = false;
+      const projection = streamStatsProjection({
+        onApply: () => {
+          // Not awaited: the claim takes its turn after this replay transaction commits.
+          if (rebuildBegan)
+            intrusion ??= claimRebuild(stores.db, 'stream-stats', 'another-replica', 2, new Date());
+        },
+      });
+      const runner = runnerFor(projection);
+      await runner.start();
+      await runner.waitForPosition(await appendMany(30), WAIT_MS);
+      const before = await readStreamStats(stores.db);
+
+      rebuildBegan = true;
+      await expect(runner.rebuild()).rejects.toBeInstanceOf(ProjectionRebuildSuperseded);
+      await intrusion;
+
+      expect(await readCheckpoint(stores.db, 'stream-stats')).toMatchObject({ generation: 1 });
+      const { views } = await namesAndViews(stores.db);
+      expect(views['stream_stats']).toMatch(/\bstream_stats__g1\b/);
+      expect(await readStreamStats(stores.db)).toEqual(before);
+    });
+
+    it('refuses to start on a read model a newer version of the projection wrote, leaving it as it is', async () => {
+      const newer = runnerFor(streamStatsProjection({ version: 3 }));
+      await newer.start();
+      await newer.waitForPosition(await appendMany(6), WAIT_MS);
+      await newer.stop();
+      const rows = await readStreamStats(stores.db);
+
+      const older = runnerFor(streamStatsProjection({ version: 2 }));
+      await expect(older.start()).rejects.toBeInstanceOf(ProjectionVersionAhead);
+
+      expect(await readCheckpoint(stores.db, 'stream-stats')).toMatchObject({ version: 3, generation: 1 });
+      expect(await readStreamStats(stores.db)).toEqual(rows);
     });
   });
 });

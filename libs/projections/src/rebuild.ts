@@ -1,5 +1,12 @@
 import { collect, type EventStore, type GlobalPosition } from '@redtape/event-store';
-import { writeCheckpoint, type ProjectionCheckpoint } from './checkpoints.js';
+import { randomUUID } from 'node:crypto';
+import {
+  claimRebuild,
+  rebuildStillClaimed,
+  writeCheckpoint,
+  type ProjectionCheckpoint,
+} from './checkpoints.js';
+import { ProjectionRebuildSuperseded } from './errors.js';
 import {
   createGenerationTables,
   dropGenerationTables,
@@ -7,7 +14,7 @@ import {
   tablesOfGeneration,
 } from './generation-tables.js';
 import { applyInOrder } from './project-events.js';
-import type { Projection, ReadModels } from './projection.js';
+import type { Projection, ReadModelTransaction, ReadModels } from './projection.js';
 
 export interface RebuildContext {
   readonly db: ReadModels;
@@ -39,7 +46,17 @@ export async function rebuildProjection(
   const { db, store, projection, batchSize, clock } = context;
   const generation = (current?.generation ?? 0) + 1;
   const table = tablesOfGeneration(projection, generation);
-  await db.transaction().execute((trx) => createGenerationTables(trx, projection, generation));
+  // Replicas that both rebuild (one lost its lock mid-way) would build the same generation's tables:
+  // the later claim wins, and every transaction of the earlier one finds it gone and writes nothing.
+  const token = randomUUID();
+  const claimed = async (trx: ReadModelTransaction) => {
+    if (!(await rebuildStillClaimed(trx, projection.name, token)))
+      throw new ProjectionRebuildSuperseded(projection.name);
+  };
+  await db.transaction().execute(async (trx) => {
+    await claimRebuild(trx, projection.name, token, generation, clock());
+    await createGenerationTables(trx, projection, generation);
+  });
 
   // Replay up to the head as it was when the rebuild began, in batches, so that the live runner's
   // transactions can interleave; whatever is appended meanwhile is caught up during the switch.
@@ -51,7 +68,10 @@ export async function rebuildProjection(
     );
     const last = page.at(-1);
     if (!last) break;
-    await db.transaction().execute((trx) => applyInOrder(trx, projection, table, page));
+    await db.transaction().execute(async (trx) => {
+      await claimed(trx);
+      await applyInOrder(trx, projection, table, page);
+    });
     replayed = last.position;
     if (page.length < batchSize) break;
   }
@@ -64,6 +84,7 @@ export async function rebuildProjection(
       generation,
     };
     await db.transaction().execute(async (trx) => {
+      await claimed(trx);
       await applyInOrder(trx, projection, table, rest);
       await pointViewsAt(trx, projection, generation);
       await writeCheckpoint(trx, projection.name, next, clock());

@@ -121,4 +121,41 @@ describe('replicas sharing PostgreSQL read models', () => {
     await c.host.waitFor(appended.position);
     expect(await countOf(c.db, stream)).toBe(4);
   });
+
+  it('steps down when a projection fails, and resumes from the stored checkpoint after a pause', async () => {
+    let refusals = 0;
+    const flaky: Projection = {
+      ...countsPerStream,
+      name: 'flaky-counts',
+      tables: ['flaky_counts'],
+      migrate: (db, table) => countsPerStream.migrate(db, (logical) => table(`flaky_${logical}`)),
+      async apply(event, trx, table) {
+        if (event.type === 'Poison' && refusals++ === 0) throw new Error('refused once');
+        await countsPerStream.apply(event, trx, (logical) => table(`flaky_${logical}`));
+      },
+    };
+    const db = await openPostgresReadModels(database.url, 'flaky_host');
+    opened.push(db);
+    const host = new ProjectionsHost(store, db, [flaky], logger, 'redtape.projections.flaky');
+    hosts.push(host);
+    await host.start();
+    expect(host.active).toBe(true);
+
+    const stream = `counted-${randomUUID()}`;
+    const poisoned = await store.appendToStream(
+      stream,
+      [{ id: randomUUID(), type: 'Poison', data: {} }],
+      'no_stream',
+    );
+    await host.waitFor(poisoned.position);
+
+    expect(refusals).toBe(2);
+    expect(host.active).toBe(true);
+    const row = (await db
+      .selectFrom('flaky_counts')
+      .select('events')
+      .where('stream_id', '=', stream)
+      .executeTakeFirst()) as { events: number } | undefined;
+    expect(row?.events).toBe(1);
+  });
 });

@@ -2,6 +2,7 @@ import type { EventStore, GlobalPosition } from '@redtape/event-store';
 import {
   ProjectionLagTimeout,
   ProjectionRunner,
+  ProjectionStopped,
   readCheckpoint,
   readModelReflects,
   tryReplicaLock,
@@ -15,6 +16,7 @@ import type { Logger } from 'pino';
 const READ_YOUR_WRITES_TIMEOUT_MS = 10_000;
 const TAKE_OVER_EVERY_MS = 1000;
 const STANDBY_POLL_MS = 25;
+const MAX_BACKOFF_MS = 60_000;
 
 /**
  * Runs a service's projections for as long as the service runs, and lets a command's caller wait
@@ -27,6 +29,8 @@ export class ProjectionsHost {
   private lock: ReplicaLock | undefined;
   private retry: NodeJS.Timeout | undefined;
   private stopped = false;
+  private failures = 0;
+  private nextAttemptAt = 0;
   private switching: Promise<void> = Promise.resolve();
 
   constructor(
@@ -38,14 +42,19 @@ export class ProjectionsHost {
     private readonly lockName = 'redtape.projections',
   ) {}
 
-  /** Resolves once this replica either runs the projections or stands by. */
+  /**
+   * Resolves once this replica either runs the projections or stands by. A projection that fails to
+   * start on this first try fails the start, as a misconfigured service should; later take-overs
+   * that fail are logged and retried with a growing pause.
+   */
   async start(): Promise<void> {
     this.stopped = false;
     await this.serialized(() => this.tryTakeOver());
     if (!this.lock)
       this.logger.info({ lock: this.lockName }, 'another replica runs the projections; standing by');
-    this.retry = setInterval(() => {
-      if (!this.lock) void this.serialized(() => this.tryTakeOver());
+    this.retry ??= setInterval(() => {
+      if (this.lock || Date.now() < this.nextAttemptAt) return;
+      this.serialized(() => this.tryTakeOver()).catch((error: unknown) => this.failedTakeOver(error));
     }, TAKE_OVER_EVERY_MS);
     this.retry.unref();
   }
@@ -53,6 +62,7 @@ export class ProjectionsHost {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.retry) clearInterval(this.retry);
+    this.retry = undefined;
     await this.serialized(() => this.stepDown());
   }
 
@@ -63,11 +73,20 @@ export class ProjectionsHost {
 
   async waitFor(position: GlobalPosition | undefined): Promise<void> {
     if (position === undefined) return;
-    if (this.lock)
-      await Promise.all(
-        this.runners.map((runner) => runner.waitForPosition(position, READ_YOUR_WRITES_TIMEOUT_MS)),
-      );
-    else await Promise.all(this.projections.map((projection) => this.standbyWait(projection, position)));
+    const runners = this.lock ? this.runners : [];
+    try {
+      if (runners.length > 0) {
+        await Promise.all(
+          runners.map((runner) => runner.waitForPosition(position, READ_YOUR_WRITES_TIMEOUT_MS)),
+        );
+        return;
+      }
+    } catch (error) {
+      // The runner stopped under us (it failed, or the lock went): whoever runs the projections next
+      // may still reach the position in time, and the stored checkpoints will show it.
+      if (!(error instanceof ProjectionStopped) || this.stopped) throw error;
+    }
+    await Promise.all(this.projections.map((projection) => this.standbyWait(projection, position)));
   }
 
   get healthy(): boolean {
@@ -81,40 +100,65 @@ export class ProjectionsHost {
 
   private async tryTakeOver(): Promise<void> {
     if (this.stopped || this.lock) return;
-    let lock: ReplicaLock | undefined;
-    try {
-      lock = await tryReplicaLock(this.db, this.lockName);
-    } catch (error) {
-      this.logger.warn({ err: error, lock: this.lockName }, 'could not try the projections lock; will retry');
-      return;
-    }
+    const lock = await tryReplicaLock(this.db, this.lockName);
     if (!lock) return;
     this.lock = lock;
     this.runners = this.projections.map(
       (projection) => new ProjectionRunner({ store: this.store, db: this.db, projection }),
     );
-    for (const runner of this.runners) {
-      await runner.start();
-      runner.done.catch((error: unknown) =>
+    try {
+      for (const runner of this.runners) await runner.start();
+    } catch (error) {
+      await this.stepDown();
+      throw error;
+    }
+    this.failures = 0;
+    for (const runner of this.runners)
+      runner.done.catch((error: unknown) => {
+        if (this.lock !== lock) return;
+        // Its read model stops here until fresh runners resume from the stored checkpoint: give the
+        // lock up so that this or another replica takes over after a pause.
         this.logger.fatal(
           { err: error, status: runner.status },
-          'a projection stopped on an error; its read model is no longer updated',
-        ),
-      );
-    }
+          'a projection stopped on an error; stepping down',
+        );
+        this.backOff();
+        this.serialized(() => this.stepDown()).catch((stepDownError: unknown) =>
+          this.logger.error({ err: stepDownError }, 'stepping down failed'),
+        );
+      });
     void lock.lost.then((reason) => {
       if (this.lock !== lock) return;
       this.logger.error({ err: reason, lock: this.lockName }, 'lost the projections lock; standing by');
-      void this.serialized(() => this.stepDown());
+      this.serialized(() => this.stepDown()).catch((error: unknown) =>
+        this.logger.error({ err: error }, 'stepping down failed'),
+      );
     });
+  }
+
+  private failedTakeOver(error: unknown): void {
+    this.backOff();
+    this.logger.error(
+      { err: error, lock: this.lockName, retryInMs: this.nextAttemptAt - Date.now() },
+      'could not take over the projections; standing by',
+    );
+  }
+
+  /** 1 s, 2 s, 4 s … up to a minute between attempts while they keep failing. */
+  private backOff(): void {
+    this.failures += 1;
+    this.nextAttemptAt = Date.now() + Math.min(MAX_BACKOFF_MS, TAKE_OVER_EVERY_MS * 2 ** (this.failures - 1));
   }
 
   private async stepDown(): Promise<void> {
     const { lock, runners } = this;
     this.lock = undefined;
     this.runners = [];
-    await Promise.all(runners.map((runner) => runner.stop()));
-    await lock?.release();
+    try {
+      await Promise.all(runners.map((runner) => runner.stop()));
+    } finally {
+      await lock?.release();
+    }
   }
 
   /** A standby sees the writer's progress only through the stored checkpoints. */
