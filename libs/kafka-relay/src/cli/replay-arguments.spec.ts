@@ -34,6 +34,40 @@ describe('parseReplayArguments', () => {
     expect(command).toMatchObject({ brokers: ['127.0.0.1:9092'], from: undefined });
   });
 
+  it.each([
+    [['--events', 'data/events.db'], {}, { kind: 'sqlite', file: 'data/events.db' }],
+    [
+      ['--events', 'postgres://u@db:5432/redtape'],
+      {},
+      { kind: 'postgres', url: 'postgres://u@db:5432/redtape' },
+    ],
+    [
+      ['--events', 'kurrentdb://db:2113?tls=false'],
+      {},
+      { kind: 'kurrentdb', url: 'kurrentdb://db:2113?tls=false' },
+    ],
+    [
+      [],
+      { EVENT_STORE: 'postgres', DATABASE_URL: 'postgresql://db/r' },
+      { kind: 'postgres', url: 'postgresql://db/r' },
+    ],
+    [
+      [],
+      { EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'esdb://db:2113' },
+      { kind: 'kurrentdb', url: 'esdb://db:2113' },
+    ],
+    [[], { EVENT_STORE: 'sqlite' }, undefined],
+  ])('opens the event store %j names, or the one the services are set to (%j)', (args, env, store) => {
+    const command = parseReplayArguments(['--contract', 'c.ts', '--brokers', 'h:1', ...args], env);
+    expect(command).toMatchObject({ kind: 'replay', events: store });
+  });
+
+  it('refuses an event-store setting it cannot follow', () => {
+    const args = ['--contract', 'c.ts', '--brokers', 'h:1'];
+    expect(() => parseReplayArguments(args, { EVENT_STORE: 'postgres' })).toThrow(/needs DATABASE_URL/);
+    expect(() => parseReplayArguments(args, { EVENT_STORE: 'mongo' })).toThrow(/EVENT_STORE must be/);
+  });
+
   it('says what is wrong with the command line', () => {
     const cases: [string[], RegExp][] = [
       [['--brokers', '127.0.0.1:9092'], /--contract is required/],

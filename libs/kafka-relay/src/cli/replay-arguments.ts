@@ -1,9 +1,12 @@
+import type { EventStoreConnection } from '@redtape/event-store';
 import { parseArgs } from 'node:util';
 
 export const REPLAY_USAGE =
   "usage: replay --contract <module whose default export (or `integrationContract`) is the context's " +
   'IntegrationContract> --brokers <host:port[,host:port…], default $KAFKA_BROKERS> ' +
-  '[--events <SQLite event store, default $REDTAPE_DATA_DIR/events.db>] [--from <global position, default the start>] ' +
+  '[--events <a SQLite file, a postgres:// or a kurrentdb:// connection string; default as the services: ' +
+  'EVENT_STORE with DATABASE_URL or KURRENTDB_URL, else $REDTAPE_DATA_DIR/events.db>] ' +
+  '[--from <global position, default the start>] ' +
   '[--client-id <id>] [--batch-size <n>]';
 
 /** The command line asks for something the command cannot do; the message says what to change. */
@@ -20,7 +23,8 @@ export type ReplayCommand =
       readonly kind: 'replay';
       readonly contract: string;
       readonly brokers: string[];
-      readonly events: string | undefined;
+      /** Undefined: the SQLite file of the data folder, which the caller knows. */
+      readonly events: EventStoreConnection | undefined;
       readonly from: bigint | undefined;
       readonly clientId: string;
       readonly batchSize: number | undefined;
@@ -34,7 +38,8 @@ export function parseReplayArguments(
 ): ReplayCommand {
   const values = parseFlags(args);
   if (values.help) return { kind: 'help' };
-  const { contract, events } = values;
+  const { contract } = values;
+  const events = eventStoreOf(values.events, env);
   if (contract === undefined) throw new UsageError('--contract is required');
   const brokerList = values.brokers ?? env['KAFKA_BROKERS'];
   if (brokerList === undefined || brokerList.trim() === '')
@@ -63,6 +68,30 @@ export function parseReplayArguments(
     clientId: values['client-id'] ?? 'redtape-replay',
     batchSize,
   };
+}
+
+const POSTGRES = ['postgres:', 'postgresql:'];
+const KURRENTDB = ['kurrentdb:', 'kurrentdb+discover:', 'esdb:', 'esdb+discover:'];
+
+/** `--events` names the store by its connection string or file; without it, the services' settings do. */
+function eventStoreOf(
+  events: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): EventStoreConnection | undefined {
+  if (events === undefined) {
+    const kind = env['EVENT_STORE'] || 'sqlite';
+    const variable = { postgres: 'DATABASE_URL', kurrentdb: 'KURRENTDB_URL' }[kind];
+    if (kind === 'sqlite') return undefined;
+    if (variable === undefined)
+      throw new UsageError(`EVENT_STORE must be sqlite, postgres or kurrentdb, got "${kind}"`);
+    const url = env[variable];
+    if (!url) throw new UsageError(`EVENT_STORE=${kind} needs ${variable} (or pass --events)`);
+    return eventStoreOf(url, {});
+  }
+  const protocol = /^[a-z+]+:/.exec(events)?.[0];
+  if (protocol !== undefined && POSTGRES.includes(protocol)) return { kind: 'postgres', url: events };
+  if (protocol !== undefined && KURRENTDB.includes(protocol)) return { kind: 'kurrentdb', url: events };
+  return { kind: 'sqlite', file: events };
 }
 
 function parseFlags(args: readonly string[]) {

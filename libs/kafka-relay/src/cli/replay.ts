@@ -62,8 +62,11 @@ async function run(): Promise<number> {
   }
   const contract = await loadContract(command.contract);
   const dataDir = resolve(process.env['REDTAPE_DATA_DIR'] ?? resolve(REPOSITORY_ROOT, 'data'));
-  const file = resolve(command.events ?? resolve(dataDir, 'events.db'));
-  const store = await openEventStore({ kind: 'sqlite', file });
+  const store = await openEventStore(
+    command.events?.kind === 'sqlite'
+      ? { kind: 'sqlite', file: resolve(command.events.file) }
+      : (command.events ?? { kind: 'sqlite', file: resolve(dataDir, 'events.db') }),
+  );
   const abort = new AbortController();
   process.once('SIGINT', () => abort.abort(new Error('interrupted')));
   try {

@@ -147,10 +147,11 @@ describe('replicas sharing PostgreSQL read models', () => {
       [{ id: randomUUID(), type: 'Poison', data: {} }],
       'no_stream',
     );
+    await eventually(() => host.status === 'recovering', 10_000, 'the host to step down');
     await host.waitFor(poisoned.position);
 
     expect(refusals).toBe(2);
-    expect(host.active).toBe(true);
+    expect(host.status).toBe('running');
     const row = (await db
       .selectFrom('flaky_counts')
       .select('events')

@@ -89,8 +89,13 @@ export class ProjectionsHost {
     await Promise.all(this.projections.map((projection) => this.standbyWait(projection, position)));
   }
 
-  get healthy(): boolean {
-    return !this.lock || this.runners.every((runner) => runner.status === 'running');
+  /**
+   * `running`: this replica runs the projections; `standby`: another replica does; `recovering`: a
+   * projection failed here and the take-over is being retried after a pause.
+   */
+  get status(): 'running' | 'standby' | 'recovering' {
+    if (this.lock && this.runners.every((runner) => runner.status === 'running')) return 'running';
+    return this.failures > 0 ? 'recovering' : 'standby';
   }
 
   private serialized(step: () => Promise<void>): Promise<void> {
