@@ -62,8 +62,14 @@ afterEach(async () => {
   await temporary.dispose();
 }, 60_000);
 
-/** A consumer of the test's topics and group, as a process would run it, with its own database handle. */
-async function startConsumer(): Promise<{ consumer: AnalyticsConsumer; db: AnalyticsDb; lines: LogLine[] }> {
+/**
+ * A consumer of the test's topics and group, as a process would run it, with its own database handle.
+ * `onRead` runs where the consumer reads its clock, once per message right before the message's
+ * transaction, so a test can act at an exact message.
+ */
+async function startConsumer(
+  onRead?: (consumer: AnalyticsConsumer) => void,
+): Promise<{ consumer: AnalyticsConsumer; db: AnalyticsDb; lines: LogLine[] }> {
   const db = await temporary.open();
   const { logger, lines } = capturedLogger();
   const consumer = new AnalyticsConsumer({
@@ -73,6 +79,10 @@ async function startConsumer(): Promise<{ consumer: AnalyticsConsumer; db: Analy
     logger,
     topics: Object.values(topics),
     clientId: 'analytics-consumer-int-spec',
+    now: () => {
+      onRead?.(consumer);
+      return new Date();
+    },
   });
   await consumer.start();
   running.push(consumer);
@@ -168,11 +178,16 @@ describe('the analytics consumer on a real broker', () => {
       );
 
       await caughtUp();
-      // Streams are ordered, not the topics against each other: the day-1 row holds whatever of
-      // procedure p1 and p2 was counted by the day's last event, so only the day's counts are fixed.
-      expect(await dayRow(db, 'district/nookat', '2026-02-10')).toMatchObject({
+      // Streams are ordered, not the topics against each other; each row holds its day's figures anyway.
+      expect(await dayRow(db, 'district/nookat', '2026-02-10')).toEqual({
+        active_procedures: 2,
+        total_requirements: 5,
+        total_decision_days: 40,
+        average_decision_days: 20,
         procedures_registered: 2,
+        procedures_abolished: 0,
         instructions_issued: 1,
+        instructions_overdue: 0,
       });
       expect(await dayRow(db, 'district/nookat', '2026-02-11')).toEqual({
         active_procedures: 1,
@@ -282,6 +297,41 @@ describe('the analytics consumer on a real broker', () => {
         total_decision_days: 70,
         procedures_registered: 3,
       });
+    },
+    TEST_MS,
+  );
+
+  it(
+    'commits, when stopped in the middle of a batch, the offsets of every message it counted',
+    async () => {
+      const total = 300;
+      const stopAt = 40;
+      const messages = Array.from({ length: total }, (_, index) =>
+        history.procedure(`p${index}`, 'ProcedureRegistered', registration(`p${index}`), DAY_1),
+      );
+      await send(...messages);
+      // A stop (SIGTERM, say) while the consumer is about to count message `stopAt`: it lands in the
+      // middle of the first batch (about a third of the messages, one partition's share), every time.
+      let reads = 0;
+      let stopping: Promise<void> | undefined;
+      const { consumer, db } = await startConsumer((reading) => {
+        reads += 1;
+        if (reads === stopAt) stopping = stopConsumer(reading);
+      });
+      await eventually(() => stopping !== undefined, WAIT_MS, 'the consumer to reach the message to stop at');
+      await stopping;
+
+      expect(consumer.stats.recorded).toBe(stopAt);
+      const seen = await db
+        .selectFrom('seen_events')
+        .select(['kafka_partition', (eb) => eb.fn.max('kafka_offset').as('last')])
+        .groupBy('kafka_partition')
+        .execute();
+      const counted = [0, 1, 2].map((partition) => {
+        const last = seen.find((row) => row.kafka_partition === partition)?.last;
+        return last === undefined ? -1 : Number(last) + 1;
+      });
+      expect(await committedOffsets(broker.brokers, groupId, topics.procedures)).toEqual(counted);
     },
     TEST_MS,
   );

@@ -1,11 +1,12 @@
 /**
  * Runs the analytics consumer until SIGINT or SIGTERM (then it finishes the message in hand, commits
  * and leaves the group) or until the consumer fails (exit code 1). A second signal ends the process
- * at once: the handlers are registered once each.
+ * at once (see stopSignal).
  */
 import { ConfigurationError, analyticsConfigFromEnv, type AnalyticsConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startAnalytics } from './run-analytics.js';
+import { stopSignal } from './stop-signal.js';
 
 let config: AnalyticsConfig;
 try {
@@ -17,10 +18,7 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
-const signalled = new Promise<NodeJS.Signals>((resolve) => {
-  process.once('SIGINT', resolve);
-  process.once('SIGTERM', resolve);
-});
+const signalled = stopSignal();
 
 try {
   const running = await startAnalytics(config, logger);

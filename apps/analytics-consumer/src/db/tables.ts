@@ -72,8 +72,9 @@ export interface InstructionsTable {
 
 /**
  * One row per administrative unit and day (in Bishkek) on which one of its events was counted. The
- * figures over procedures in force are a snapshot taken after the day's last counted event of that
- * unit; the other columns count that day's events.
+ * figures over procedures in force are the unit's at the end of the day (after every counted event
+ * dated that day or earlier, whatever order they were read in); the other columns count that day's
+ * events.
  */
 export interface UnitDailyMetricsTable {
   unit_id: string;

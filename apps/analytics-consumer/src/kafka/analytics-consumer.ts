@@ -7,6 +7,7 @@ import { recordRejection } from '../ledger/record-rejection.js';
 import type { ConsumedEvent, MessageOrigin } from '../message/consumed-event.js';
 import { decodeMessage } from '../message/decode-message.js';
 import { UnreadableMessage } from '../message/unreadable-message.js';
+import { commitResolvedOffset } from './commit-resolved-offset.js';
 import { ensureTopics } from './ensure-topics.js';
 import { createKafka, isKafkaError } from './kafka-client.js';
 
@@ -97,18 +98,33 @@ export class AnalyticsConsumer {
     this.logger.info({ groupId: this.options.groupId, stats: this.stats }, 'stopped');
   }
 
-  private async consumeBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) {
+  /**
+   * Counts the batch's messages in turn until a stop or a seek, then commits the offset past the last
+   * one counted: also during a graceful stop, which lets the batch in hand end this way.
+   */
+  private async consumeBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
     const { topic, partition } = batch;
-    let next: string | undefined;
-    for (const message of batch.messages) {
-      if (!isRunning() || isStale()) break;
-      await this.consumeMessage(message, { topic, partition, offset: Number(message.offset) });
-      // Only now may the group move past it: the message's transaction has committed.
-      resolveOffset(message.offset);
-      next = (BigInt(message.offset) + 1n).toString();
-      await heartbeat();
+    try {
+      for (const message of batch.messages) {
+        if (!isRunning() || isStale()) break;
+        await this.consumeMessage(message, { topic, partition, offset: Number(message.offset) });
+        // Only now may the group move past it: the message's transaction has committed.
+        resolveOffset(message.offset);
+        await heartbeat();
+      }
+    } catch (error) {
+      // The messages before the failing one are counted: commit them, but let the failure's own error
+      // (a database's, a rebalance's) decide how the consumer goes on, not a failed commit's.
+      await commitResolvedOffset(payload).catch((commitError: unknown) =>
+        this.logger.warn(
+          { err: commitError, topic, partition },
+          'could not commit the offsets counted before the failure; those messages come again',
+        ),
+      );
+      throw error;
     }
-    if (next !== undefined) await this.consumer.commitOffsets([{ topic, partition, offset: next }]);
+    await commitResolvedOffset(payload);
   }
 
   private async consumeMessage(message: KafkaMessage, origin: MessageOrigin): Promise<void> {

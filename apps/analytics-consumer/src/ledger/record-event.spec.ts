@@ -143,6 +143,29 @@ describe('counting an event', () => {
     ]);
   });
 
+  it('keeps each day’s figures as of that day, whatever order the streams were read in', async () => {
+    // Kafka keeps each stream's order, not the order between streams: later days come first here.
+    await count(
+      history.procedure('p1', 'ProcedureRegistered', registration('p1', { requirementCount: 1 }), DAY_2),
+      history.procedure('p2', 'ProcedureRegistered', registration('p2', { decisionDays: 10 }), DAY_1),
+      history.procedure('p2', 'ProcedureAbolished', { from: 'ACTIVE' }, DAY_3),
+      history.instruction('i1', 'InstructionIssued', issuance('i1', 'district/nookat'), DAY_3),
+      history.procedure(
+        'p3',
+        'ProcedureRegistered',
+        registration('p3', { requirementCount: 4, decisionDays: 20 }),
+        DAY_1,
+      ),
+      history.procedure('p3', 'DecisionTimeChanged', { from: 20, to: 5 }, DAY_2),
+    );
+
+    expect(await dailyRows()).toEqual([
+      row('district/nookat', '2026-02-10', { active: 2, requirements: 6, days: 30, registered: 2 }),
+      row('district/nookat', '2026-02-11', { active: 3, requirements: 7, days: 45, registered: 1 }),
+      row('district/nookat', '2026-02-13', { active: 2, requirements: 5, days: 35, abolished: 1, issued: 1 }),
+    ]);
+  });
+
   it('counts an overdue instruction for the unit it was issued in', async () => {
     await count(
       history.instruction('i1', 'InstructionIssued', issuance('i1', 'city/naryn'), DAY_1),

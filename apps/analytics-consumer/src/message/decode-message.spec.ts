@@ -105,13 +105,39 @@ describe('decoding a message the relay published', () => {
     ['ce_specversion', '0.3', 'ce_specversion is "0.3", expected 1.0'],
     ['content-type', 'application/avro', 'content-type is "application/avro", expected application/json'],
     ['ce_type', 'com.example.Thing', 'ce_type "com.example.Thing" is not redtape.<context>.<EventType>.v<n>'],
-    ['ce_time', 'soon', 'ce_time "soon" is not a timestamp'],
+    ['ce_time', 'soon', 'ce_time "soon" is not an RFC 3339 time with Z or ±hh:mm'],
   ])('refuses %s "%s"', (header, value, reason) => {
     const message = relayed();
     message.headers[header] = value;
     const error = unreadable(message);
     expect(error.message).toBe(reason);
     expect(error.eventId).toBe(message.headers['ce_id']);
+  });
+
+  it.each(['2026-02-10T15:00:00+06:00', '2026-02-10t09:00:00.123456z', '2026-02-10T04:30:00-04:30'])(
+    'reads ce_time "%s", an RFC 3339 time with its offset',
+    (time) => {
+      const message = relayed();
+      message.headers['ce_time'] = time;
+      expect(decodeMessage(message, origin).time).toBe(time);
+    },
+  );
+
+  it.each([
+    '2026-02-10T09:00:00', // no offset: a local time, on whose clock?
+    '2026-02-10',
+    '2026-02-10 09:00:00Z',
+    '2026-02-10T09:00:00+0600',
+    '2026-02-10T09:00Z',
+    'Tue, 10 Feb 2026 09:00:00 GMT',
+    '2026-02-30T09:00:00Z',
+    '2026-02-10T24:00:00Z',
+    '2026-02-10T09:00:60Z',
+    '2026-02-10T09:00:00+24:00',
+  ])('refuses ce_time "%s", not an RFC 3339 time with Z or ±hh:mm', (time) => {
+    const message = relayed();
+    message.headers['ce_time'] = time;
+    expect(unreadable(message).message).toBe(`ce_time "${time}" is not an RFC 3339 time with Z or ±hh:mm`);
   });
 
   it('refuses a value that is not a JSON object', () => {

@@ -14,6 +14,24 @@ export interface ReceivedMessage {
 
 const DECIMAL = /^(0|[1-9][0-9]*)$/;
 
+/** RFC 3339's date-time: T, seconds, then `Z` or a `±hh:mm` offset (T and Z may be lower case). */
+const RFC_3339 = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.\d+)?(?:Z|([+-])(\d{2}):(\d{2}))$/i;
+
+/**
+ * True for an RFC 3339 time, the format of CloudEvents' `time`. `Date.parse` alone takes other forms
+ * too and reads a time without an offset on this machine's clock.
+ */
+function isRfc3339(time: string): boolean {
+  const match = RFC_3339.exec(time);
+  if (!match) return false;
+  const [, dateTime = '', sign, offsetHours = '0', offsetMinutes = '0'] = match;
+  const instant = Date.parse(time);
+  if (Number.isNaN(instant)) return false;
+  const offsetMs = (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000;
+  // Date.parse rolls 30 February over into March and 24:00 into the next day: the fields must read back.
+  return new Date(instant + offsetMs).toISOString().slice(0, 19) === dateTime.toUpperCase();
+}
+
 export function textOf(value: Bytes | Bytes[] | null | undefined): string | undefined {
   const single = Array.isArray(value) ? value[0] : value;
   if (single === undefined || single === null) return undefined;
@@ -58,8 +76,8 @@ export function decodeMessage(message: ReceivedMessage, origin: MessageOrigin): 
     throw new UnreadableMessage(`${HEADER.type} "${type}" is not redtape.<context>.<EventType>.v<n>`, id);
   const streamId = header(message, HEADER.subject, id);
   const time = header(message, HEADER.time, id);
-  if (Number.isNaN(Date.parse(time)))
-    throw new UnreadableMessage(`${HEADER.time} "${time}" is not a timestamp`, id);
+  if (!isRfc3339(time))
+    throw new UnreadableMessage(`${HEADER.time} "${time}" is not an RFC 3339 time with Z or ±hh:mm`, id);
   const revisionText = header(message, HEADER.streamRevision, id);
   const streamRevision = DECIMAL.test(revisionText) ? Number(revisionText) : NaN;
   if (!Number.isSafeInteger(streamRevision))

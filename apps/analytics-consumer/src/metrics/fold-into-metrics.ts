@@ -1,10 +1,13 @@
+import { sql } from 'kysely';
 import type { AnalyticsDb } from '../db/tables.js';
 import type { Fact } from '../message/fact.js';
 import {
-  IN_FORCE_STATUSES,
+  NO_FIGURES,
   dayCountsOf,
   evolveProcedure,
+  inForceDelta,
   type DayCounts,
+  type InForceFigures,
   type ProcedureFigures,
 } from './procedure-figures.js';
 
@@ -26,10 +29,11 @@ export async function foldIntoMetrics(
       return `${fact.ceType} is a version this consumer does not read`;
     case 'procedure-registered':
     case 'procedure-changed': {
-      const next = evolveProcedure(await procedureFigures(trx, fact.procedureId), fact);
+      const before = await procedureFigures(trx, fact.procedureId);
+      const next = evolveProcedure(before, fact);
       if (next === undefined) return `procedure ${fact.procedureId} was never registered here`;
       await saveProcedure(trx, fact.procedureId, next, now);
-      await updateUnitDay(trx, next.unitId, day, dayCountsOf(fact), now);
+      await updateUnitDays(trx, next.unitId, day, dayCountsOf(fact), inForceDelta(before, next), now);
       return null;
     }
     case 'instruction-issued':
@@ -40,7 +44,7 @@ export async function foldIntoMetrics(
           conflict.column('instruction_id').doUpdateSet({ unit_id: fact.unitId, updated_at: now }),
         )
         .execute();
-      await updateUnitDay(trx, fact.unitId, day, dayCountsOf(fact), now);
+      await updateUnitDays(trx, fact.unitId, day, dayCountsOf(fact), NO_FIGURES, now);
       return null;
     case 'instruction-completed':
     case 'instruction-overdue': {
@@ -50,7 +54,7 @@ export async function foldIntoMetrics(
         .where('instruction_id', '=', fact.instructionId)
         .executeTakeFirst();
       if (instruction === undefined) return `instruction ${fact.instructionId} was never issued here`;
-      await updateUnitDay(trx, instruction.unit_id, day, dayCountsOf(fact), now);
+      await updateUnitDays(trx, instruction.unit_id, day, dayCountsOf(fact), NO_FIGURES, now);
       return null;
     }
   }
@@ -96,54 +100,83 @@ async function saveProcedure(
 }
 
 /**
- * Upserts the unit's row for the day: the figures over its procedures in force as they stand now,
- * and the day's counts increased by this event's.
+ * Counts an event into its unit's rows. A row's figures over procedures in force sum the changes of
+ * every event dated that day or earlier, so the event's change goes into its day's row and every later
+ * row of the unit: the rows come out the same whatever order the streams were read in (Kafka keeps a
+ * stream's order, not the order between streams). The day's counts go into the day's row only.
  */
-async function updateUnitDay(
+async function updateUnitDays(
   trx: AnalyticsDb,
   unitId: string,
   day: string,
   counts: DayCounts,
+  delta: InForceFigures,
   now: string,
 ): Promise<void> {
-  const inForce = await trx
-    .selectFrom('procedures')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('active'),
-      eb.fn.coalesce(eb.fn.sum<number>('requirements'), eb.lit(0)).as('requirements'),
-      eb.fn.coalesce(eb.fn.sum<number>('decision_days'), eb.lit(0)).as('decisionDays'),
-    ])
+  await createDayRow(trx, unitId, day, now);
+  if (delta.active !== 0 || delta.requirements !== 0 || delta.decisionDays !== 0) {
+    const active = sql<number>`(active_procedures + ${delta.active})`;
+    const decisionDays = sql<number>`(total_decision_days + ${delta.decisionDays})`;
+    await trx
+      .updateTable('unit_daily_metrics')
+      .set({
+        active_procedures: active,
+        total_requirements: sql<number>`total_requirements + ${delta.requirements}`,
+        total_decision_days: decisionDays,
+        // SET reads the row as it was before the update, so the average is taken over the new figures.
+        average_decision_days: sql<
+          number | null
+        >`case when ${active} = 0 then null else cast(${decisionDays} as real) / ${active} end`,
+        updated_at: now,
+      })
+      .where('unit_id', '=', unitId)
+      .where('day', '>=', day)
+      .execute();
+  }
+  await trx
+    .updateTable('unit_daily_metrics')
+    .set((eb) => ({
+      procedures_registered: eb('procedures_registered', '+', counts.proceduresRegistered),
+      procedures_abolished: eb('procedures_abolished', '+', counts.proceduresAbolished),
+      instructions_issued: eb('instructions_issued', '+', counts.instructionsIssued),
+      instructions_completed: eb('instructions_completed', '+', counts.instructionsCompleted),
+      instructions_overdue: eb('instructions_overdue', '+', counts.instructionsOverdue),
+      updated_at: now,
+    }))
     .where('unit_id', '=', unitId)
-    .where('status', 'in', IN_FORCE_STATUSES)
-    .executeTakeFirstOrThrow();
-  const snapshot = {
-    active_procedures: inForce.active,
-    total_requirements: inForce.requirements,
-    total_decision_days: inForce.decisionDays,
-    average_decision_days: inForce.active === 0 ? null : inForce.decisionDays / inForce.active,
-    updated_at: now,
-  };
+    .where('day', '=', day)
+    .execute();
+}
+
+/**
+ * The unit's row for the day, if it has none yet, with the figures of its nearest earlier row (no
+ * event of the unit is dated in between, or that day would have a row) or none, and no counts.
+ */
+async function createDayRow(trx: AnalyticsDb, unitId: string, day: string, now: string): Promise<void> {
+  const earlier = await trx
+    .selectFrom('unit_daily_metrics')
+    .select(['active_procedures', 'total_requirements', 'total_decision_days', 'average_decision_days'])
+    .where('unit_id', '=', unitId)
+    .where('day', '<', day)
+    .orderBy('day', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   await trx
     .insertInto('unit_daily_metrics')
     .values({
       unit_id: unitId,
       day,
-      ...snapshot,
-      procedures_registered: counts.proceduresRegistered,
-      procedures_abolished: counts.proceduresAbolished,
-      instructions_issued: counts.instructionsIssued,
-      instructions_completed: counts.instructionsCompleted,
-      instructions_overdue: counts.instructionsOverdue,
+      active_procedures: earlier?.active_procedures ?? 0,
+      total_requirements: earlier?.total_requirements ?? 0,
+      total_decision_days: earlier?.total_decision_days ?? 0,
+      average_decision_days: earlier?.average_decision_days ?? null,
+      procedures_registered: 0,
+      procedures_abolished: 0,
+      instructions_issued: 0,
+      instructions_completed: 0,
+      instructions_overdue: 0,
+      updated_at: now,
     })
-    .onConflict((conflict) =>
-      conflict.columns(['unit_id', 'day']).doUpdateSet((eb) => ({
-        ...snapshot,
-        procedures_registered: eb('procedures_registered', '+', counts.proceduresRegistered),
-        procedures_abolished: eb('procedures_abolished', '+', counts.proceduresAbolished),
-        instructions_issued: eb('instructions_issued', '+', counts.instructionsIssued),
-        instructions_completed: eb('instructions_completed', '+', counts.instructionsCompleted),
-        instructions_overdue: eb('instructions_overdue', '+', counts.instructionsOverdue),
-      })),
-    )
+    .onConflict((conflict) => conflict.columns(['unit_id', 'day']).doNothing())
     .execute();
 }

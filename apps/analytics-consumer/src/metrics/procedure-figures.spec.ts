@@ -3,8 +3,10 @@ import { IN_FORCE_STATUSES as DOMAIN_IN_FORCE } from '@redtape/procedures-domain
 import type { Fact } from '../message/fact.js';
 import {
   IN_FORCE_STATUSES,
+  NO_FIGURES,
   dayCountsOf,
   evolveProcedure,
+  inForceDelta,
   type ProcedureFigures,
 } from './procedure-figures.js';
 
@@ -63,6 +65,35 @@ describe('a procedure’s figures', () => {
 
   it('count as in force under the same statuses as the procedures service’s reform metrics', () =>
     expect([...IN_FORCE_STATUSES].sort()).toEqual([...DOMAIN_IN_FORCE].sort()));
+});
+
+describe('what an event changes in its unit’s figures over procedures in force', () => {
+  it('adds a procedure registered in force, and nothing for a draft', () => {
+    expect(inForceDelta(undefined, figures)).toEqual({ active: 1, requirements: 3, decisionDays: 30 });
+    expect(inForceDelta(undefined, { ...figures, status: 'DRAFT' })).toEqual(NO_FIGURES);
+  });
+
+  it('takes the difference while the procedure stays in force', () =>
+    expect(inForceDelta(figures, { ...figures, requirements: 2, decisionDays: 14 })).toEqual({
+      active: 0,
+      requirements: -1,
+      decisionDays: -16,
+    }));
+
+  it('takes away all of it when the procedure leaves force, and adds it back on its return', () => {
+    const abolished = { ...figures, status: 'ABOLISHED' };
+    expect(inForceDelta(figures, abolished)).toEqual({ active: -1, requirements: -3, decisionDays: -30 });
+    expect(inForceDelta(abolished, { ...figures, status: 'UNDER_REVIEW' })).toEqual({
+      active: 1,
+      requirements: 3,
+      decisionDays: 30,
+    });
+  });
+
+  it('is nothing for a change to a procedure out of force', () =>
+    expect(
+      inForceDelta({ ...figures, status: 'DRAFT' }, { ...figures, status: 'DRAFT', requirements: 5 }),
+    ).toEqual(NO_FIGURES));
 });
 
 describe('what an event counts for its day', () => {

@@ -37,6 +37,33 @@ export function evolveProcedure(
   };
 }
 
+/** A procedure's share of its unit's figures over procedures in force, or what an event changed in it. */
+export interface InForceFigures {
+  readonly active: number;
+  readonly requirements: number;
+  readonly decisionDays: number;
+}
+
+export const NO_FIGURES: InForceFigures = { active: 0, requirements: 0, decisionDays: 0 };
+
+function inForceShare(figures: ProcedureFigures | undefined): InForceFigures {
+  if (figures === undefined || !IN_FORCE_STATUSES.includes(figures.status)) return NO_FIGURES;
+  return { active: 1, requirements: figures.requirements, decisionDays: figures.decisionDays };
+}
+
+/**
+ * How one event of a procedure changed its unit's figures over procedures in force. Exact whatever
+ * order other streams are read in: a stream's own events come in order.
+ */
+export function inForceDelta(before: ProcedureFigures | undefined, after: ProcedureFigures): InForceFigures {
+  const [was, is] = [inForceShare(before), inForceShare(after)];
+  return {
+    active: is.active - was.active,
+    requirements: is.requirements - was.requirements,
+    decisionDays: is.decisionDays - was.decisionDays,
+  };
+}
+
 /** What happened on the day, counted once per event. */
 export interface DayCounts {
   readonly proceduresRegistered: number;
