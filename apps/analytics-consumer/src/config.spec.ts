@@ -34,13 +34,13 @@ describe('the configuration from the environment', () => {
       analyticsConfigFromEnv({
         KAFKA_BROKERS: 'kafka-1:9092, kafka-2:9092',
         ANALYTICS_GROUP_ID: 'analytics.replay-2',
-        ANALYTICS_DB: '/tmp/analytics-replay.db',
+        ANALYTICS_DB: 'data/analytics-replay.db',
         LOG_LEVEL: 'debug',
       }),
     ).toEqual({
       brokers: ['kafka-1:9092', 'kafka-2:9092'],
       groupId: 'analytics.replay-2',
-      db: '/tmp/analytics-replay.db',
+      db: resolve('data/analytics-replay.db'),
       logLevel: 'debug',
     }));
 

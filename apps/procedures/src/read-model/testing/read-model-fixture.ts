@@ -1,20 +1,11 @@
-import type { EventStore, GlobalPosition } from '@redtape/event-store';
-import { SqliteEventStore } from '@redtape/event-store/sqlite';
-import {
-  openSqliteReadModels,
-  ProjectionRunner,
-  type Projection,
-  type ReadModels,
-} from '@redtape/projections';
+import type { Projection } from '@redtape/projections';
+import { ProjectionsFixture } from '@redtape/projections/testing';
 import { RegionsMirrorQueries, regionsMirrorProjection } from '@redtape/regions-mirror';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { auditTrailProjection } from '../audit-trail.projection.js';
 import { ProceduresQueries } from '../procedures-queries.js';
 import { proceduresProjection } from '../procedures.projection.js';
 
-export const WAIT_MS = 10_000;
+export { WAIT_MS, tableContents } from '@redtape/projections/testing';
 
 export const READ_SIDE_PROJECTIONS: readonly Projection[] = [
   regionsMirrorProjection,
@@ -22,72 +13,12 @@ export const READ_SIDE_PROJECTIONS: readonly Projection[] = [
   auditTrailProjection,
 ];
 
-/**
- * A real SQLite event store and the procedures service's real read-model database, in files of
- * their own under the OS temp folder, with a runner per projection.
- */
-export class ReadModelFixture {
-  readonly directory = mkdtempSync(join(tmpdir(), 'redtape-procedures-read-model-'));
-  readonly store: EventStore = SqliteEventStore.open(join(this.directory, 'events.db'));
-  readonly db: ReadModels = openSqliteReadModels(join(this.directory, 'read-models.db'));
+/** The procedures service's read models on real SQLite files, with its queries. */
+export class ReadModelFixture extends ProjectionsFixture {
   readonly queries = new ProceduresQueries(this.db);
   readonly regions = new RegionsMirrorQueries(this.db);
-  private readonly runners = new Map<string, ProjectionRunner>();
-  private readonly otherDatabases: ReadModels[] = [];
 
-  constructor(private readonly projections: readonly Projection[] = READ_SIDE_PROJECTIONS) {}
-
-  async start(): Promise<void> {
-    for (const projection of this.projections) {
-      const runner = new ProjectionRunner({ store: this.store, db: this.db, projection });
-      this.runners.set(projection.name, runner);
-      await runner.start();
-    }
+  constructor(projections: readonly Projection[] = READ_SIDE_PROJECTIONS) {
+    super('procedures', projections);
   }
-
-  runner(name: string): ProjectionRunner {
-    const runner = this.runners.get(name);
-    if (!runner) throw new Error(`no runner for projection ${name}`);
-    return runner;
-  }
-
-  /** Resolves once every projection reflects the log up to `position` (its head when omitted). */
-  async caughtUp(position?: GlobalPosition): Promise<void> {
-    const target = position ?? (await this.store.headPosition());
-    if (target === undefined) return;
-    for (const runner of this.runners.values()) await runner.waitForPosition(target, WAIT_MS);
-  }
-
-  /** Builds every projection afresh, from position 0, in a database of its own. */
-  async buildFromZero(name: string): Promise<ReadModels> {
-    const db = openSqliteReadModels(join(this.directory, `${name}.db`));
-    this.otherDatabases.push(db);
-    const head = await this.store.headPosition();
-    for (const projection of this.projections) {
-      const runner = new ProjectionRunner({ store: this.store, db, projection });
-      await runner.start();
-      if (head !== undefined) await runner.waitForPosition(head, WAIT_MS);
-      await runner.stop();
-    }
-    return db;
-  }
-
-  async dispose(): Promise<void> {
-    for (const runner of this.runners.values()) await runner.stop();
-    for (const db of this.otherDatabases) await db.destroy();
-    await this.db.destroy();
-    await this.store.close();
-    rmSync(this.directory, { recursive: true, force: true });
-  }
-}
-
-/** Every row of a table (through its view), in the given order: what a rebuild must reproduce exactly. */
-export async function tableContents(
-  db: ReadModels,
-  table: string,
-  orderBy: readonly string[],
-): Promise<Record<string, unknown>[]> {
-  let query = db.selectFrom(table).selectAll();
-  for (const column of orderBy) query = query.orderBy(column);
-  return (await query.execute()) as Record<string, unknown>[];
 }

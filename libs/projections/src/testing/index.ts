@@ -1,0 +1,1 @@
+export { ProjectionsFixture, WAIT_MS, tableContents } from './projections-fixture.js';
