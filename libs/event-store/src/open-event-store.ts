@@ -6,6 +6,15 @@ export type EventStoreConnection =
   | { readonly kind: 'postgres'; readonly url: string }
   | { readonly kind: 'kurrentdb'; readonly url: string };
 
+/** URL schemes of the connection strings each server adapter accepts. */
+export const POSTGRES_URL_PROTOCOLS: readonly string[] = ['postgres:', 'postgresql:'];
+export const KURRENTDB_URL_PROTOCOLS: readonly string[] = [
+  'kurrentdb:',
+  'kurrentdb+discover:',
+  'esdb:',
+  'esdb+discover:',
+];
+
 /** Opens the configured adapter; adapters load lazily so that only the chosen client is imported. */
 export async function openEventStore(connection: EventStoreConnection): Promise<EventStore> {
   switch (connection.kind) {

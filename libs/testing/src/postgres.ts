@@ -24,11 +24,7 @@ export interface PostgresServer {
 export async function postgresServer(): Promise<PostgresServer> {
   const shared = process.env[TEST_DATABASE_URL_VARIABLE];
   if (shared) return { url: shared, dispose: async () => undefined };
-  const { stdout } = await script('start.sh');
-  const data = /^REDTAPE_PG_DATA=(.+)$/m.exec(stdout)?.[1];
-  const url = /^DATABASE_URL=(.+)$/m.exec(stdout)?.[1];
-  if (!data || !url) throw new Error(`infra/postgres/start.sh printed no DATABASE_URL: ${stdout}`);
-  return { url, dispose: async () => void (await script('stop.sh', data, '--delete')) };
+  return restartablePostgres();
 }
 
 /**

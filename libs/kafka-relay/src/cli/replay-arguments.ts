@@ -1,4 +1,8 @@
-import type { EventStoreConnection } from '@redtape/event-store';
+import {
+  KURRENTDB_URL_PROTOCOLS,
+  POSTGRES_URL_PROTOCOLS,
+  type EventStoreConnection,
+} from '@redtape/event-store';
 import { parseArgs } from 'node:util';
 
 export const REPLAY_USAGE =
@@ -70,9 +74,6 @@ export function parseReplayArguments(
   };
 }
 
-const POSTGRES = ['postgres:', 'postgresql:'];
-const KURRENTDB = ['kurrentdb:', 'kurrentdb+discover:', 'esdb:', 'esdb+discover:'];
-
 /** `--events` names the store by its connection string or file; without it, the services' settings do. */
 function eventStoreOf(
   events: string | undefined,
@@ -89,8 +90,10 @@ function eventStoreOf(
     return eventStoreOf(url, {});
   }
   const protocol = /^[a-z+]+:/.exec(events)?.[0];
-  if (protocol !== undefined && POSTGRES.includes(protocol)) return { kind: 'postgres', url: events };
-  if (protocol !== undefined && KURRENTDB.includes(protocol)) return { kind: 'kurrentdb', url: events };
+  if (protocol !== undefined && POSTGRES_URL_PROTOCOLS.includes(protocol))
+    return { kind: 'postgres', url: events };
+  if (protocol !== undefined && KURRENTDB_URL_PROTOCOLS.includes(protocol))
+    return { kind: 'kurrentdb', url: events };
   return { kind: 'sqlite', file: events };
 }
 

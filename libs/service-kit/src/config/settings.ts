@@ -1,4 +1,5 @@
 import { ConfigurationError } from '@redtape/auth';
+import { KURRENTDB_URL_PROTOCOLS, POSTGRES_URL_PROTOCOLS } from '@redtape/event-store';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Level } from 'pino';
@@ -139,7 +140,7 @@ export function databaseUrlSetting(
     eventStore === 'postgres' ? 'EVENT_STORE=postgres' : undefined,
     readModels === 'postgres' ? 'READ_MODELS=postgres' : undefined,
   ].filter((user) => user !== undefined);
-  return urlSetting(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], users.join(' or ') || undefined);
+  return urlSetting(env, 'DATABASE_URL', POSTGRES_URL_PROTOCOLS, users.join(' or ') || undefined);
 }
 
 /** KURRENTDB_URL: the KurrentDB connection string, needed when EVENT_STORE=kurrentdb. */
@@ -150,7 +151,7 @@ export function kurrentDbUrlSetting(
   return urlSetting(
     env,
     'KURRENTDB_URL',
-    ['kurrentdb:', 'kurrentdb+discover:', 'esdb:', 'esdb+discover:'],
+    KURRENTDB_URL_PROTOCOLS,
     eventStore === 'kurrentdb' ? 'EVENT_STORE=kurrentdb' : undefined,
   );
 }
