@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import {
   DuplicateEventId,
   StreamNotFound,
@@ -22,6 +22,7 @@ import {
   type Subscription,
 } from '../port/index.js';
 import { AppendListener } from './append-listener.js';
+import { openPool } from './pool.js';
 import { migrateEventStore } from './schema.js';
 import { retryWhileTransient } from './transient-errors.js';
 
@@ -54,6 +55,7 @@ export interface PostgresEventStoreOptions {
 }
 
 const READ_PAGE = 500;
+const MAX_REVISION = 2n ** 63n - 1n;
 const UNIQUE_VIOLATION = '23505';
 // Text casts keep 64-bit numbers exact: pg hands bigint back as a string anyway, and says so here.
 const COLUMNS = `position::text AS position, event_id::text AS event_id, stream_id,
@@ -115,22 +117,16 @@ export class PostgresEventStore implements EventStore {
     connectionString: string,
     options: PostgresEventStoreOptions = {},
   ): Promise<PostgresEventStore> {
-    const pool = new pg.Pool({
-      connectionString,
-      max: options.poolSize ?? 10,
-      // Appends read the log afresh after taking the append lock, which only READ COMMITTED does; a
-      // database or role default of REPEATABLE READ would read from before the lock.
-      options: '-c default_transaction_isolation=read\\ committed',
-      keepAlive: true,
-    });
     const onListenerError =
       options.onListenerError ??
       ((error: Error) => process.emitWarning(`event store listener: ${error.message}`));
-    // An idle pooled connection that the server drops must not crash the process; the next query reconnects.
-    pool.on('error', onListenerError);
-    // Also while checked out: a connection the server ends between two statements must not crash the
-    // process; the statement that follows fails and the append reports it.
-    pool.on('connect', (client) => client.on('error', onListenerError));
+    const pool = openPool(connectionString, {
+      max: options.poolSize ?? 10,
+      // Appends read the log afresh after taking the append lock, which only READ COMMITTED does; a
+      // database or role default of REPEATABLE READ would read from before the lock.
+      settings: '-c default_transaction_isolation=read\\ committed',
+      onError: onListenerError,
+    });
     try {
       await migrateEventStore(pool);
     } catch (error) {
@@ -217,21 +213,24 @@ export class PostgresEventStore implements EventStore {
     const backwards = options.direction === 'backwards';
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
     const from = options.fromRevision ?? (backwards ? 'end' : 'start');
-    const current = await this.currentRevision(streamId);
-    if (current === undefined) throw new StreamNotFound(streamId);
     const query = backwards
       ? `SELECT ${COLUMNS} FROM event_store.events WHERE stream_id = $1 AND revision <= $2 ORDER BY events.revision DESC LIMIT $3`
       : `SELECT ${COLUMNS} FROM event_store.events WHERE stream_id = $1 AND revision >= $2 ORDER BY events.revision ASC LIMIT $3`;
-    let cursor: bigint = from === 'start' ? 0n : from === 'end' ? current : from;
+    let cursor: bigint = from === 'start' ? 0n : from === 'end' ? MAX_REVISION : from;
+    let found = false;
     while (remaining > 0 && cursor >= 0n) {
       const limit = Math.min(READ_PAGE, remaining);
       const { rows } = await this.pool.query<EventRow>(query, [streamId, cursor.toString(), limit]);
       for (const row of rows) yield toRecorded(row);
+      found ||= rows.length > 0;
       remaining -= rows.length;
-      if (rows.length < limit) return;
+      if (rows.length < limit) break;
       const last = BigInt(rows[rows.length - 1]!.revision);
       cursor = backwards ? last - 1n : last + 1n;
     }
+    // Only a read that found nothing asks whether the stream exists: loading an aggregate, the common
+    // case, costs one query.
+    if (!found && (await this.currentRevision(streamId)) === undefined) throw new StreamNotFound(streamId);
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {

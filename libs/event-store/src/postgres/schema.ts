@@ -1,6 +1,6 @@
 import { Kysely, Migrator, PostgresDialect, sql, type Migration } from 'kysely';
 import type pg from 'pg';
-import { inTransaction } from './transaction.js';
+import { ensureSchema } from './pool.js';
 
 export const EVENT_STORE_SCHEMA = 'event_store';
 /** Channel every append notifies at its commit, to wake subscribers in every process. */
@@ -98,12 +98,8 @@ const migrations: Record<string, Migration> = {
 
 /** Brings the store's tables up to the newest layout; safe when several processes start at once. */
 export async function migrateEventStore(pool: pg.Pool): Promise<void> {
-  // Kysely's migrator creates its own tables before taking its lock, so the schema comes first, under
-  // a lock of ours: two processes' CREATE SCHEMA IF NOT EXISTS can otherwise collide.
-  await inTransaction(pool, async (client) => {
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [EVENT_STORE_SCHEMA]);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${EVENT_STORE_SCHEMA}`);
-  });
+  // Kysely's migrator creates its own tables before taking its lock, so the schema comes first.
+  await ensureSchema(pool, EVENT_STORE_SCHEMA);
   // Not destroyed afterwards: that would end the pool the store goes on using.
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
   const migrator = new Migrator({
