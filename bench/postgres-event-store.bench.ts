@@ -7,7 +7,7 @@
  */
 import { type EventStore } from '@redtape/event-store';
 import { PostgresEventStore } from '@redtape/event-store/postgres';
-import { createTemporaryDatabase, postgresServer } from '@redtape/testing/postgres';
+import { temporaryPostgresDatabase } from '@redtape/testing/postgres';
 import pg from 'pg';
 import { appendsInTurn } from './adapter-workloads.js';
 import { describeEnvironment, type Environment } from './environment.js';
@@ -101,8 +101,7 @@ function resultsTable({ throughput: rates, ratios }: PostgresResults): string {
 
 const startedAt = new Date();
 console.log('Finding or starting a PostgreSQL server…');
-const server = await postgresServer();
-const database = await createTemporaryDatabase(server.url);
+const database = await temporaryPostgresDatabase();
 try {
   const results = await run(database.url, startedAt);
   console.log(`\n${resultsTable(results)}\n`);
@@ -112,5 +111,4 @@ try {
   console.log(`Full results: ${writeReport('postgres-event-store', results)}`);
 } finally {
   await database.drop();
-  await server.dispose();
 }

@@ -1,11 +1,6 @@
 import { mintToken, type Role } from '@redtape/auth';
 import { collect, openEventStore, type EventStore, type EventStoreConnection } from '@redtape/event-store';
-import {
-  createTemporaryDatabase,
-  postgresServer,
-  type PostgresServer,
-  type TemporaryDatabase,
-} from '@redtape/testing';
+import { temporaryPostgresDatabase } from '@redtape/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -49,25 +44,18 @@ async function freePort(): Promise<number> {
 
 export async function newDeployment(backend: Backend = 'sqlite'): Promise<Deployment> {
   const dataDir = mkdtempSync(join(tmpdir(), 'redtape-e2e-'));
-  let postgres: { server: PostgresServer; database: TemporaryDatabase } | undefined;
-  if (backend === 'postgres') {
-    const server = await postgresServer();
-    postgres = { server, database: await createTemporaryDatabase(server.url) };
-  }
+  const database = backend === 'postgres' ? await temporaryPostgresDatabase() : undefined;
   return {
     backend,
     dataDir,
-    env: postgres
-      ? { EVENT_STORE: 'postgres', READ_MODELS: 'postgres', DATABASE_URL: postgres.database.url }
+    env: database
+      ? { EVENT_STORE: 'postgres', READ_MODELS: 'postgres', DATABASE_URL: database.url }
       : { EVENT_STORE: 'sqlite', READ_MODELS: 'sqlite' },
-    eventStore: postgres
-      ? { kind: 'postgres', url: postgres.database.url }
+    eventStore: database
+      ? { kind: 'postgres', url: database.url }
       : { kind: 'sqlite', file: join(dataDir, 'events.db') },
     async dispose() {
-      if (postgres) {
-        await postgres.database.drop();
-        await postgres.server.dispose();
-      }
+      await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -94,3 +94,24 @@ async function script(
     throw new Error(`infra/postgres/${name} failed: ${stderr ?? String(error)}`, { cause: error });
   }
 }
+
+/**
+ * A database of its own on the run's server, or on a cluster started for it: what most suites need.
+ * `drop` also stops that cluster.
+ */
+export async function temporaryPostgresDatabase(): Promise<TemporaryDatabase> {
+  const server = await postgresServer();
+  try {
+    const database = await createTemporaryDatabase(server.url);
+    return {
+      ...database,
+      drop: async () => {
+        await database.drop();
+        await server.dispose();
+      },
+    };
+  } catch (error) {
+    await server.dispose();
+    throw error;
+  }
+}

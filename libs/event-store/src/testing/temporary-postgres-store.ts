@@ -1,4 +1,4 @@
-import { createTemporaryDatabase, postgresServer } from '@redtape/testing';
+import { temporaryPostgresDatabase } from '@redtape/testing';
 import { PostgresEventStore } from '../postgres/postgres-event-store.js';
 import type { OpenedStore } from './event-store.contract.js';
 
@@ -9,8 +9,7 @@ import type { OpenedStore } from './event-store.contract.js';
 export async function openTemporaryPostgresStore(): Promise<
   OpenedStore & { readonly store: PostgresEventStore; readonly url: string }
 > {
-  const server = await postgresServer();
-  const database = await createTemporaryDatabase(server.url);
+  const database = await temporaryPostgresDatabase();
   const store = await PostgresEventStore.open(database.url);
   return {
     store,
@@ -20,7 +19,6 @@ export async function openTemporaryPostgresStore(): Promise<
     dispose: async () => {
       await store.close();
       await database.drop();
-      await server.dispose();
     },
   };
 }

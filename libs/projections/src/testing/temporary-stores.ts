@@ -1,11 +1,6 @@
 import type { EventStore } from '@redtape/event-store';
 import { SqliteEventStore } from '@redtape/event-store/sqlite';
-import {
-  createTemporaryDatabase,
-  postgresServer,
-  type PostgresServer,
-  type TemporaryDatabase,
-} from '@redtape/testing';
+import { temporaryPostgresDatabase, type TemporaryDatabase } from '@redtape/testing';
 import { sql } from 'kysely';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,15 +28,11 @@ export class TemporaryStores {
 
   private constructor(
     readonly kind: ReadModelKind,
-    private readonly postgres?: { server: PostgresServer; database: TemporaryDatabase },
+    private readonly postgres?: TemporaryDatabase,
   ) {}
 
   static async create(kind: ReadModelKind = 'sqlite'): Promise<TemporaryStores> {
-    let postgres: { server: PostgresServer; database: TemporaryDatabase } | undefined;
-    if (kind === 'postgres') {
-      const server = await postgresServer();
-      postgres = { server, database: await createTemporaryDatabase(server.url) };
-    }
+    const postgres = kind === 'postgres' ? await temporaryPostgresDatabase() : undefined;
     const stores = new TemporaryStores(kind, postgres);
     stores.db = await stores.openReadModels(MAIN_SCHEMA);
     return stores;
@@ -64,15 +55,12 @@ export class TemporaryStores {
   async dispose(): Promise<void> {
     await this.close();
     await Promise.all(this.others.map((db) => db.destroy()));
-    if (this.postgres) {
-      await this.postgres.database.drop();
-      await this.postgres.server.dispose();
-    }
+    await this.postgres?.drop();
     rmSync(this.directory, { recursive: true, force: true });
   }
 
   private openReadModels(name: string): Promise<ReadModels> | ReadModels {
-    if (this.postgres) return openPostgresReadModels(this.postgres.database.url, name);
+    if (this.postgres) return openPostgresReadModels(this.postgres.url, name);
     return openSqliteReadModels(join(this.directory, 'read-models', `${name}.db`));
   }
 

@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openEventStore, type EventStore, type RecordedEvent } from '@redtape/event-store';
 import { openPostgresReadModels, type Projection, type ReadModels } from '@redtape/projections';
-import {
-  createTemporaryDatabase,
-  eventually,
-  postgresServer,
-  type PostgresServer,
-  type TemporaryDatabase,
-} from '@redtape/testing';
+import { eventually, temporaryPostgresDatabase, type TemporaryDatabase } from '@redtape/testing';
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { ProjectionsHost } from './projections-host.js';
@@ -47,7 +41,6 @@ async function countOf(db: ReadModels, stream: string): Promise<number | undefin
 }
 
 describe('replicas sharing PostgreSQL read models', () => {
-  let server: PostgresServer;
   let database: TemporaryDatabase;
   let store: EventStore;
   const opened: ReadModels[] = [];
@@ -68,8 +61,7 @@ describe('replicas sharing PostgreSQL read models', () => {
   }
 
   beforeAll(async () => {
-    server = await postgresServer();
-    database = await createTemporaryDatabase(server.url);
+    database = await temporaryPostgresDatabase();
     store = await openEventStore({ kind: 'postgres', url: database.url });
   }, 120_000);
 
@@ -78,7 +70,6 @@ describe('replicas sharing PostgreSQL read models', () => {
     for (const db of opened) await db.destroy();
     await store.close();
     await database.drop();
-    await server.dispose();
   });
 
   it('lets one replica write, the other wait on its checkpoints, and hands over when the writer goes', async () => {
