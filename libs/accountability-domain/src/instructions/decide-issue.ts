@@ -2,7 +2,7 @@ import type { InstructionEvent, InstructionIssued } from '../accountability-even
 import { OfficialNotInOffice } from '../errors/rule-errors.js';
 import { requireLocalDate } from '../rules/dates.js';
 import { optionalId, requireId } from '../rules/ids.js';
-import { MAX_NOTE_LENGTH, optionalText, requiredText } from '../rules/text.js';
+import { optionalText, requiredProse, requiredText } from '../rules/text.js';
 import { sameJson } from '../shared/same-json.js';
 import type { IssueInstruction } from './instruction-commands.js';
 import {
@@ -19,7 +19,7 @@ function issueOf({ data }: IssueInstruction): InstructionIssued['data'] {
   const issue = {
     instructionId: requireId('instructionId', data.instructionId),
     meetingId: optionalId('meetingId', data.meetingId),
-    text: requiredText('text', data.text, MAX_NOTE_LENGTH),
+    text: requiredProse('text', data.text),
     issuedOn: requireLocalDate('issuedOn', data.issuedOn),
     deadline: requireLocalDate('deadline', data.deadline),
     assigneeOfficialId: optionalId('assigneeOfficialId', data.assigneeOfficialId),

@@ -5,7 +5,7 @@ import { requireLocalDate } from '../rules/dates.js';
 import { normalizeFigures } from '../rules/figures.js';
 import { requireId } from '../rules/ids.js';
 import { mayReportAs } from '../rules/reporter.js';
-import { MAX_NOTE_LENGTH, requiredText } from '../rules/text.js';
+import { requiredProse } from '../rules/text.js';
 import { sameJson } from '../shared/same-json.js';
 import type { ReportProgress } from './instruction-commands.js';
 import {
@@ -30,7 +30,7 @@ function reportOf({ data }: ReportProgress): ProgressReport {
     reportId: requireId('reportId', data.reportId),
     reportedOn: requireLocalDate('reportedOn', data.reportedOn),
     byOfficialId: requireId('byOfficialId', data.byOfficialId),
-    text: requiredText('text', data.text, MAX_NOTE_LENGTH),
+    text: requiredProse('text', data.text),
     figures: normalizeFigures(data.figures ?? []),
   };
 }

@@ -21,3 +21,17 @@ export function optionalText(
 ): string | null {
   return kernelOptionalText(field, value, maxLength);
 }
+
+/** Prose (notes, texts, legal bases): newlines and tabs allowed, longer. */
+export function requiredProse(field: string, value: string, maxLength = MAX_NOTE_LENGTH): string {
+  return kernelRequiredText(field, value, maxLength, 'prose');
+}
+
+/** Optional prose: null when blank. */
+export function optionalProse(
+  field: string,
+  value: string | null | undefined,
+  maxLength = MAX_NOTE_LENGTH,
+): string | null {
+  return kernelOptionalText(field, value, maxLength, 'prose');
+}

@@ -5,7 +5,7 @@ import { requireLocalDate } from '../rules/dates.js';
 import { normalizeFigures } from '../rules/figures.js';
 import { optionalId, requireId } from '../rules/ids.js';
 import { mayReportAs } from '../rules/reporter.js';
-import { MAX_NOTE_LENGTH, requiredText } from '../rules/text.js';
+import { requiredProse, requiredText } from '../rules/text.js';
 import { sameJson } from '../shared/same-json.js';
 import type { ReportUnitProgress, UnitReportCommand } from './unit-report-commands.js';
 import { ReportInAnotherOfficialsName } from './unit-report-errors.js';
@@ -31,7 +31,7 @@ function reportOf({ data }: ReportUnitProgress): UnitReportDocument {
     meetingId: optionalId('meetingId', data.meetingId),
     reportedOn: requireLocalDate('reportedOn', data.reportedOn),
     byOfficialId: requireId('byOfficialId', data.byOfficialId),
-    text: requiredText('text', data.text, MAX_NOTE_LENGTH),
+    text: requiredProse('text', data.text),
     figures: normalizeFigures(data.figures ?? []),
   };
 }

@@ -8,7 +8,7 @@ import { requireId } from '../rules/ids.js';
 import { requireFee } from '../rules/money.js';
 import { normalizeRequirements } from '../rules/requirements.js';
 import { normalizeSteps } from '../rules/steps.js';
-import { MAX_NOTE_LENGTH, optionalText, requiredText } from '../rules/text.js';
+import { optionalProse, requiredText } from '../rules/text.js';
 import { sameJson } from '../shared/same-json.js';
 
 /** The registration as it will be recorded: every part checked and trimmed. */
@@ -24,7 +24,7 @@ export function registrationOf(data: RegisterProcedure['data']): ProcedureRegist
     steps: normalizeSteps(data.steps),
     decisionDays: requireDecisionDays(data.decisionDays),
     fee: requireFee('fee', data.fee),
-    legalBasis: optionalText('legalBasis', data.legalBasis, MAX_NOTE_LENGTH),
+    legalBasis: optionalProse('legalBasis', data.legalBasis),
     status: data.asDraft === true ? 'DRAFT' : 'ACTIVE',
   };
 }

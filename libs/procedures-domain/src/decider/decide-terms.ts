@@ -3,7 +3,7 @@ import type { ProcedureEvent } from '../procedure-events.js';
 import type { ProcedureDocument } from '../procedure-state.js';
 import { requireDecisionDays } from '../rules/decision-time.js';
 import { requireFee } from '../rules/money.js';
-import { MAX_NOTE_LENGTH, optionalText } from '../rules/text.js';
+import { optionalProse } from '../rules/text.js';
 import { sameJson } from '../shared/same-json.js';
 
 export function decideDecisionTime(
@@ -22,7 +22,7 @@ export function decideFee(command: ChangeFee, procedure: ProcedureDocument): Pro
 }
 
 export function decideLegalBasis(command: ChangeLegalBasis, procedure: ProcedureDocument): ProcedureEvent[] {
-  const to = optionalText('legalBasis', command.data.legalBasis, MAX_NOTE_LENGTH);
+  const to = optionalProse('legalBasis', command.data.legalBasis);
   if (to === procedure.legalBasis) return [];
   return [{ type: 'LegalBasisChanged', data: { from: procedure.legalBasis, to } }];
 }

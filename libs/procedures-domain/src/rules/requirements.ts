@@ -3,7 +3,7 @@ import { InvalidDocumentCount, RequirementAsksForNothing } from '../errors/value
 import { normalizeRequirementName } from '../names/normalize-requirement-name.js';
 import type { Requirement } from '../procedure-events.js';
 import { requireId } from './ids.js';
-import { MAX_NOTE_LENGTH, optionalText, requiredText } from './text.js';
+import { optionalProse, requiredText } from './text.js';
 
 function requireCount(field: string, count: number): number {
   if (!Number.isSafeInteger(count) || count < 0) throw new InvalidDocumentCount(field, count);
@@ -17,7 +17,7 @@ export function normalizeRequirement(requirement: Requirement, field = 'requirem
   const originals = requireCount(`${field}.originals`, requirement.originals);
   const copies = requireCount(`${field}.copies`, requirement.copies);
   if (originals === 0 && copies === 0) throw new RequirementAsksForNothing(requirementId);
-  const note = optionalText(`${field}.note`, requirement.note, MAX_NOTE_LENGTH);
+  const note = optionalProse(`${field}.note`, requirement.note);
   return { requirementId, name, originals, copies, note };
 }
 

@@ -18,7 +18,7 @@ function normalizeStart(data: ReformStageStartedData): ReformStageStartedData {
     title: requiredText('title', data.title, MAX_NAME_LENGTH),
     scope: data.scope,
     startedOn: data.startedOn === null ? null : requireCalendarDate('startedOn', data.startedOn),
-    note: optionalText('note', data.note, MAX_NOTE_LENGTH) ?? null,
+    note: optionalText('note', data.note, MAX_NOTE_LENGTH, 'prose') ?? null,
   };
 }
 

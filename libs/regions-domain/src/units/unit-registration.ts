@@ -48,7 +48,7 @@ function distinctAliases(aliases: readonly string[]): string[] {
 function normalizedNotes(notes: readonly DataQualityNote[]): DataQualityNote[] {
   return notes.map((quality, i) => ({
     field: requiredText(`dataQuality[${i}].field`, quality.field, MAX_NAME_LENGTH),
-    note: requiredText(`dataQuality[${i}].note`, quality.note, MAX_NOTE_LENGTH),
+    note: requiredText(`dataQuality[${i}].note`, quality.note, MAX_NOTE_LENGTH, 'prose'),
   }));
 }
 
@@ -65,6 +65,6 @@ export function normalizeRegistration(data: UnitRegisteredData): UnitRegisteredD
     parentId: checkedParent(data),
     aliases: distinctAliases(data.aliases),
     dataQuality: normalizedNotes(data.dataQuality),
-    notes: optionalText('notes', data.notes, MAX_NOTE_LENGTH) ?? null,
+    notes: optionalText('notes', data.notes, MAX_NOTE_LENGTH, 'prose') ?? null,
   };
 }
