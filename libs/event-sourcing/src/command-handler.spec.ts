@@ -3,7 +3,9 @@ import { collect, type EventStore } from '@redtape/event-store';
 import { openTemporarySqliteStore, uniqueStream, type OpenedStore } from '@redtape/event-store/testing';
 import type { CommandMetadata } from './command.js';
 import { CommandHandler } from './command-handler.js';
-import { AggregateRevisionConflict, InvalidCommand } from './errors.js';
+import { AggregateRevisionConflict, CommandIdReused, InvalidCommand } from './errors.js';
+import { requestDigestOf } from './command-digest.js';
+import { TextNotAllowed, TextTooLong } from './text-rules.js';
 import {
   DecisionTimeTooShort,
   sampleDecider,
@@ -84,6 +86,140 @@ describe('command handler', () => {
     expect(await storedIn(stream)).toHaveLength(3);
   });
 
+  /** The real store, with a competing append slipped in just before the handler's first append. */
+  function storeWithCompetingWriter(stream: string, competing = () => changeDecisionTime(25)): EventStore {
+    let raced = false;
+    const competitor = new CommandHandler(opened.store, sampleDecider);
+    return new Proxy(opened.store, {
+      get(target, property, receiver) {
+        if (property !== 'appendToStream') return Reflect.get(target, property, receiver);
+        return async (...args: Parameters<EventStore['appendToStream']>) => {
+          if (!raced) {
+            raced = true;
+            await competitor.handle(stream, competing());
+          }
+          return target.appendToStream(...args);
+        };
+      },
+    });
+  }
+
+  describe('a command id sent again', () => {
+    const asked = (request: object, m = metadata()) => ({ ...m, requestDigest: requestDigestOf(request) });
+
+    it('answers the position of the original delivery, so a waiting caller sees the state after it', async () => {
+      const stream = uniqueStream('procedure');
+      await handler.handle(stream, register());
+      const original = asked({ days: 20 });
+      const first = await handler.handle(stream, changeDecisionTime(20, original));
+      await handler.handle(stream, changeDecisionTime(10));
+
+      const again = await handler.handle(stream, changeDecisionTime(20, original));
+
+      expect(again).toMatchObject({ alreadyHandled: true, position: first.position });
+    });
+
+    it('is refused with another payload, and nothing is appended', async () => {
+      const stream = uniqueStream('procedure');
+      await handler.handle(stream, register());
+      const original = asked({ days: 20 });
+      await handler.handle(stream, changeDecisionTime(20, original));
+
+      await expect(
+        handler.handle(
+          stream,
+          changeDecisionTime(15, { ...original, requestDigest: requestDigestOf({ days: 15 }) }),
+        ),
+      ).rejects.toEqual(new CommandIdReused(original.commandId));
+      expect(await storedIn(stream)).toHaveLength(2);
+    });
+
+    it('by another caller is another command: ids are scoped to who sends them', async () => {
+      const stream = uniqueStream('procedure');
+      await handler.handle(stream, register());
+      const shared = asked({ days: 20 });
+      await handler.handle(stream, changeDecisionTime(20, shared));
+
+      const other = await handler.handle(
+        stream,
+        changeDecisionTime(10, { ...shared, actor: { id: 'user-8', role: 'cabinet' } }),
+      );
+
+      expect(other).toMatchObject({ alreadyHandled: false, revision: 3 });
+    });
+
+    it('twenty times at once appends once and answers every delivery with the same position', async () => {
+      const stream = uniqueStream('procedure');
+      await handler.handle(stream, register());
+      const retried = asked({ days: 20 });
+      const others = await Promise.all(Array.from({ length: 3 }, () => opened.reopen()));
+      try {
+        const handlers = [handler, ...others.map((store) => new CommandHandler(store, sampleDecider))];
+        const outcomes = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            handlers[i % handlers.length]!.handle(stream, changeDecisionTime(20, retried)),
+          ),
+        );
+        const stored = await storedIn(stream);
+        expect(stored).toHaveLength(2);
+        expect(new Set(outcomes.map((outcome) => outcome.position))).toEqual(new Set([stored[1]!.position]));
+      } finally {
+        await Promise.all(others.map((store) => store.close()));
+      }
+    });
+
+    it('at once with two payloads lets one through and refuses the other', async () => {
+      const stream = uniqueStream('procedure');
+      await handler.handle(stream, register());
+      const base = metadata();
+      const racing = new CommandHandler(
+        storeWithCompetingWriter(stream, () => changeDecisionTime(15, asked({ days: 15 }, base))),
+        sampleDecider,
+      );
+
+      await expect(racing.handle(stream, changeDecisionTime(20, asked({ days: 20 }, base)))).rejects.toEqual(
+        new CommandIdReused(base.commandId),
+      );
+      expect((await storedIn(stream)).map((e) => e.data).slice(1)).toEqual([{ from: 30, to: 15 }]);
+    });
+
+    it('at once with the same payload, where the other delivery got in first, answers that delivery', async () => {
+      const stream = uniqueStream('procedure');
+      await handler.handle(stream, register());
+      // An earlier version of the command without a digest took the same id: a retry across an upgrade.
+      const base = metadata();
+      const racing = new CommandHandler(
+        storeWithCompetingWriter(stream, () => changeDecisionTime(20, base)),
+        sampleDecider,
+      );
+
+      const outcome = await racing.handle(stream, changeDecisionTime(20, asked({ days: 20 }, base)));
+
+      const stored = await storedIn(stream);
+      expect(stored).toHaveLength(2);
+      expect(outcome).toMatchObject({ alreadyHandled: true, position: stored[1]!.position });
+    });
+  });
+
+  it('keeps the reason and legal basis trimmed, and refuses one the text rules refuse', async () => {
+    const stream = uniqueStream('procedure');
+    await handler.handle(
+      stream,
+      register(metadata({ reason: '  baseline\n recorded  ', legalBasis: ' Decree 12 ' })),
+    );
+    expect((await storedIn(stream))[0]!.metadata).toMatchObject({
+      reason: 'baseline\n recorded',
+      legalBasis: 'Decree 12',
+    });
+    await expect(
+      handler.handle(stream, changeDecisionTime(20, metadata({ reason: 'x'.repeat(2001) }))),
+    ).rejects.toBeInstanceOf(TextTooLong);
+    await expect(
+      handler.handle(stream, changeDecisionTime(20, metadata({ legalBasis: 'Decree\u0000' }))),
+    ).rejects.toBeInstanceOf(TextNotAllowed);
+    expect(await storedIn(stream)).toHaveLength(1);
+  });
+
   it('appends nothing when the command changes nothing', async () => {
     const stream = uniqueStream('procedure');
     await handler.handle(stream, register());
@@ -123,24 +259,6 @@ describe('command handler', () => {
   });
 
   describe('when another writer appends between loading and appending', () => {
-    /** The real store, with a competing append slipped in just before the handler's first append. */
-    function storeWithCompetingWriter(stream: string): EventStore {
-      let raced = false;
-      const competitor = new CommandHandler(opened.store, sampleDecider);
-      return new Proxy(opened.store, {
-        get(target, property, receiver) {
-          if (property !== 'appendToStream') return Reflect.get(target, property, receiver);
-          return async (...args: Parameters<EventStore['appendToStream']>) => {
-            if (!raced) {
-              raced = true;
-              await competitor.handle(stream, changeDecisionTime(25));
-            }
-            return target.appendToStream(...args);
-          };
-        },
-      });
-    }
-
     it('returns the conflict by default', async () => {
       const stream = uniqueStream('procedure');
       await handler.handle(stream, register());

@@ -1,9 +1,9 @@
 import { StreamRevisionConflict, type EventStore, type GlobalPosition } from '@redtape/event-store';
-import type { Command } from './command.js';
+import { checkedCommandMetadata, type Command, type CommandMetadata } from './command.js';
 import { fold, type Decider } from './decider.js';
 import type { DomainEvent } from './envelope.js';
-import { AggregateRevisionConflict, InvalidCommand } from './errors.js';
-import { toNewEvents } from './event-codec.js';
+import { AggregateRevisionConflict, CommandIdReused, InvalidCommand } from './errors.js';
+import { commandDigestFor, toNewEvents } from './event-codec.js';
 import { AggregateLoader, type LoadedAggregate } from './aggregate-loader.js';
 import { aggregateRevisionOf } from './revision.js';
 import { UpcasterRegistry } from './upcasting.js';
@@ -48,32 +48,27 @@ export class CommandHandler<C extends Command, E extends DomainEvent, S> {
     return this.loader.load(streamId);
   }
 
-  async handle(streamId: string, command: C, options: HandleOptions = {}): Promise<CommandOutcome<E, S>> {
+  async handle(streamId: string, sent: C, options: HandleOptions = {}): Promise<CommandOutcome<E, S>> {
+    const command = { ...sent, metadata: checkedCommandMetadata(sent.metadata) };
     const { commandId } = command.metadata;
     if (!COMMAND_ID.test(commandId))
       throw new InvalidCommand(`commandId ${JSON.stringify(commandId)} is not a valid id`);
     const { expectedRevision } = options;
     if (expectedRevision !== undefined && !(Number.isInteger(expectedRevision) && expectedRevision >= 0))
       throw new InvalidCommand(`expectedRevision must be a whole number ≥ 0, not ${expectedRevision}`);
+    const commandDigest = commandDigestFor(command.type, command.metadata);
 
     for (let attempt = 0; ; attempt++) {
       const loaded = await this.loader.load(streamId);
-      const unchanged = {
-        streamId,
-        state: loaded.state,
-        revision: loaded.revision,
-        appended: [],
-        position: undefined,
-      };
-      if (loaded.events.some((event) => event.metadata.commandId === commandId))
-        return { ...unchanged, alreadyHandled: true };
+      const earlier = handledBefore(loaded, command.metadata, commandDigest);
+      if (earlier) return earlier;
       if (expectedRevision !== undefined && expectedRevision !== loaded.revision)
         throw new AggregateRevisionConflict(streamId, expectedRevision, loaded.revision);
 
       const decided = this.decider.decide(command, loaded.state);
-      if (decided.length === 0) return { ...unchanged, alreadyHandled: false };
+      if (decided.length === 0) return { ...unchangedOutcome(loaded), alreadyHandled: false };
 
-      const newEvents = toNewEvents(streamId, decided, command.metadata, this.registry);
+      const newEvents = toNewEvents(streamId, decided, command.metadata, this.registry, commandDigest);
       try {
         const result = await this.store.appendToStream(
           streamId,
@@ -90,6 +85,11 @@ export class CommandHandler<C extends Command, E extends DomainEvent, S> {
         };
       } catch (error) {
         if (!(error instanceof StreamRevisionConflict)) throw error;
+        // The writer that got in first may have been this very command, sent twice at once: then
+        // the answer is that delivery's outcome, not a conflict.
+        const reloaded = await this.loader.load(streamId);
+        const concurrent = handledBefore(reloaded, command.metadata, commandDigest);
+        if (concurrent) return concurrent;
         const retriable = expectedRevision === undefined && attempt < (options.retriesOnConflict ?? 0);
         if (!retriable) {
           const actual = error.actual === 'no_stream' ? 0 : aggregateRevisionOf(error.actual);
@@ -98,4 +98,36 @@ export class CommandHandler<C extends Command, E extends DomainEvent, S> {
       }
     }
   }
+}
+
+function unchangedOutcome<E extends DomainEvent, S>(loaded: LoadedAggregate<E, S>) {
+  return {
+    streamId: loaded.streamId,
+    state: loaded.state,
+    revision: loaded.revision,
+    appended: [],
+    position: undefined,
+  };
+}
+
+/**
+ * The outcome of an earlier delivery of this command (same id, same caller), or undefined. Its
+ * position is that of the earlier delivery's last event, so a caller that waits for read models
+ * answers the state after the original command, never an older one. The same id with another
+ * payload is refused: it is a client's mistake, not a retry.
+ */
+function handledBefore<E extends DomainEvent, S>(
+  loaded: LoadedAggregate<E, S>,
+  command: CommandMetadata,
+  commandDigest: string | undefined,
+): CommandOutcome<E, S> | undefined {
+  const earlier = loaded.events.filter(
+    (event) => event.metadata.commandId === command.commandId && event.metadata.actor.id === command.actor.id,
+  );
+  const last = earlier.at(-1);
+  if (!last) return undefined;
+  const stored = last.metadata.commandDigest;
+  if (commandDigest !== undefined && stored !== undefined && stored !== commandDigest)
+    throw new CommandIdReused(command.commandId);
+  return { ...unchangedOutcome(loaded), position: last.position, alreadyHandled: true };
 }

@@ -27,6 +27,8 @@ export interface EventMetadata {
   readonly occurredAt: string;
   readonly reason?: string;
   readonly legalBasis?: string;
+  /** The digest of the command's type and request, when its caller gave one (`commandDigestOf`). */
+  readonly commandDigest?: string;
 }
 
 /** A stored domain event as the application sees it: upcast to the current schema version. */

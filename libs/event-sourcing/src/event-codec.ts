@@ -1,6 +1,7 @@
 import type { JsonObject, NewEvent, RecordedEvent } from '@redtape/event-store';
 import type { CommandMetadata } from './command.js';
 import type { DomainEvent, EventEnvelope, EventMetadata } from './envelope.js';
+import { commandDigestOf } from './command-digest.js';
 import { eventIdFor } from './event-id.js';
 import type { UpcasterRegistry } from './upcasting.js';
 
@@ -8,7 +9,18 @@ function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-export function eventMetadataFor(command: CommandMetadata, schemaVersion: number): EventMetadata {
+/** The digest stored with the events of a command whose caller said what it asked; else undefined. */
+export function commandDigestFor(commandType: string, command: CommandMetadata): string | undefined {
+  return command.requestDigest === undefined
+    ? undefined
+    : commandDigestOf(commandType, command.requestDigest);
+}
+
+export function eventMetadataFor(
+  command: CommandMetadata,
+  schemaVersion: number,
+  commandDigest?: string,
+): EventMetadata {
   return withoutUndefined({
     schemaVersion,
     actor: withoutUndefined({ ...command.actor }),
@@ -18,6 +30,7 @@ export function eventMetadataFor(command: CommandMetadata, schemaVersion: number
     occurredAt: command.now.toISOString(),
     reason: command.reason,
     legalBasis: command.legalBasis,
+    commandDigest,
   });
 }
 
@@ -27,12 +40,18 @@ export function toNewEvents(
   events: readonly DomainEvent[],
   command: CommandMetadata,
   registry: UpcasterRegistry,
+  commandDigest?: string,
 ): NewEvent[] {
+  const issuer = { actorId: command.actor.id, ...(commandDigest ? { commandDigest } : {}) };
   return events.map((event, index) => ({
-    id: eventIdFor(streamId, command.commandId, index),
+    id: eventIdFor(streamId, command.commandId, index, issuer),
     type: event.type,
     data: event.data,
-    metadata: eventMetadataFor(command, registry.currentVersion(event.type)) as unknown as JsonObject,
+    metadata: eventMetadataFor(
+      command,
+      registry.currentVersion(event.type),
+      commandDigest,
+    ) as unknown as JsonObject,
   }));
 }
 

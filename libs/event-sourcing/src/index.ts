@@ -11,3 +11,4 @@ export * from './command-handler.js';
 export * from './calendar-date.js';
 export * from './jurisdiction.js';
 export * from './text-rules.js';
+export * from './command-digest.js';

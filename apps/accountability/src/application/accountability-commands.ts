@@ -14,7 +14,14 @@ import {
   type AccountabilityAction,
   type Figure,
 } from '@redtape/accountability-domain';
-import { CommandHandler, type Actor, type Command, type DomainEvent } from '@redtape/event-sourcing';
+import {
+  CommandHandler,
+  entityIdFor,
+  type Actor,
+  type Command,
+  type CommandMetadata,
+  type DomainEvent,
+} from '@redtape/event-sourcing';
 import { StreamNotFound, collect, type EventStore } from '@redtape/event-store';
 import type { RegionsMirrorQueries } from '@redtape/regions-mirror';
 import {
@@ -25,7 +32,6 @@ import {
   type ChangeRequest,
   type ProjectionsHost,
 } from '@redtape/service-kit';
-import { randomUUID } from 'node:crypto';
 
 const COUNTRY = 'country/kg';
 
@@ -61,14 +67,15 @@ export class AccountabilityCommands {
     principal: Principal | undefined,
     input: ChangeRequest & { officialId?: string | null; name: string },
   ) {
-    const officialId = input.officialId ?? randomUUID();
     const actor = await this.authorize(principal, 'RegisterOfficial', COUNTRY);
+    const metadata = this.metadata(actor, input);
+    const officialId = input.officialId ?? entityIdFor('official', metadata);
     await this.run(
       this.officials,
       officialStream(officialId),
       'RegisterOfficial',
       { officialId, name: input.name },
-      actor,
+      metadata,
       input,
     );
     return officialId;
@@ -92,7 +99,7 @@ export class AccountabilityCommands {
       officialStream(officialId),
       'AppointOfficial',
       { authorityId, unitId, title, head, appointedOn },
-      actor,
+      this.metadata(actor, input),
       input,
     );
   }
@@ -109,7 +116,7 @@ export class AccountabilityCommands {
       officialStream(input.officialId),
       'RelieveOfficialOfDuties',
       data,
-      actor,
+      this.metadata(actor, input),
       input,
     );
   }
@@ -129,7 +136,7 @@ export class AccountabilityCommands {
       procedureResponsibilityStream(input.procedureId),
       'AssignProcedureResponsibility',
       data,
-      actor,
+      this.metadata(actor, input),
       input,
     );
   }
@@ -147,15 +154,16 @@ export class AccountabilityCommands {
       agenda: string[];
     },
   ) {
-    const meetingId = input.meetingId ?? randomUUID();
     await this.requireUnit(input.unitId);
     const actor = await this.authorize(principal, 'HoldMeeting', input.unitId);
+    const metadata = this.metadata(actor, input);
+    const meetingId = input.meetingId ?? entityIdFor('meeting', metadata);
     const data = {
       meetingId,
       ...pick(input, 'heldOn', 'level', 'unitId', 'title', 'chair', 'agenda'),
       chairOfficialId: input.chairOfficialId ?? null,
     };
-    await this.run(this.meetings, meetingStream(meetingId), 'HoldMeeting', data, actor, input);
+    await this.run(this.meetings, meetingStream(meetingId), 'HoldMeeting', data, metadata, input);
     return meetingId;
   }
 
@@ -171,13 +179,14 @@ export class AccountabilityCommands {
       authorityId?: string | null;
     },
   ) {
-    const instructionId = input.instructionId ?? randomUUID();
     const assigneeOfficialId = input.assigneeOfficialId ?? null;
     const authorityId = input.authorityId ?? null;
     const unitId = authorityId
       ? await this.unitOfAuthority(authorityId)
       : await this.unitOfOfficial(assigneeOfficialId);
     const actor = await this.authorize(principal, 'IssueInstruction', unitId);
+    const metadata = this.metadata(actor, input);
+    const instructionId = input.instructionId ?? entityIdFor('instruction', metadata);
     const meetingId = input.meetingId ?? null;
     const meeting = meetingId ? await this.meetings.load(meetingStream(meetingId)) : undefined;
     const data = {
@@ -197,7 +206,7 @@ export class AccountabilityCommands {
       instructionStream(instructionId),
       'IssueInstruction',
       data,
-      actor,
+      metadata,
       input,
     );
     return instructionId;
@@ -215,8 +224,9 @@ export class AccountabilityCommands {
     const instruction = await this.requireInstruction(input.instructionId);
     const actor = await this.authorize(principal, 'ReportProgress', instruction.unitId);
     const byOfficialId = actor.role === 'official' ? actor.id : (instruction.assigneeOfficialId ?? actor.id);
+    const metadata = this.metadata(actor, input);
     const data = {
-      reportId: randomUUID(),
+      reportId: entityIdFor('report', metadata),
       reportedOn: input.reportedOn,
       text: input.text,
       figures: figuresOf(input.figures),
@@ -227,7 +237,7 @@ export class AccountabilityCommands {
       instructionStream(input.instructionId),
       'ReportProgress',
       data,
-      actor,
+      metadata,
       input,
     );
   }
@@ -243,7 +253,7 @@ export class AccountabilityCommands {
       instructionStream(input.instructionId),
       'CompleteInstruction',
       { completedOn: input.completedOn },
-      actor,
+      this.metadata(actor, input),
       input,
     );
   }
@@ -264,7 +274,7 @@ export class AccountabilityCommands {
       instructionStream(input.instructionId),
       'ReassignInstruction',
       data,
-      actor,
+      this.metadata(actor, input),
       input,
     );
   }
@@ -281,7 +291,8 @@ export class AccountabilityCommands {
   ) {
     await this.requireUnit(input.unitId);
     const actor = await this.authorize(principal, 'ReportUnitProgress', input.unitId);
-    const reportId = randomUUID();
+    const metadata = this.metadata(actor, input);
+    const reportId = entityIdFor('unit-report', metadata);
     const data = {
       reportId,
       unitId: input.unitId,
@@ -291,7 +302,7 @@ export class AccountabilityCommands {
       text: input.text,
       figures: figuresOf(input.figures),
     };
-    await this.run(this.unitReports, unitReportStream(reportId), 'ReportUnitProgress', data, actor, input);
+    await this.run(this.unitReports, unitReportStream(reportId), 'ReportUnitProgress', data, metadata, input);
     return reportId;
   }
 
@@ -300,13 +311,17 @@ export class AccountabilityCommands {
     streamId: string,
     type: C['type'],
     data: object,
-    actor: Actor,
+    metadata: CommandMetadata,
     input: ChangeRequest,
   ): Promise<void> {
     // The data is checked by the decider's own rules; the union member is chosen by `type`.
-    const command = { type, data, metadata: commandMetadataFor(actor, input, this.clock()) } as unknown as C;
+    const command = { type, data, metadata } as unknown as C;
     const outcome = await handler.handle(streamId, command, handleOptionsFor(input));
     await this.projections.waitFor(outcome.position);
+  }
+
+  private metadata(actor: Actor, input: ChangeRequest): CommandMetadata {
+    return commandMetadataFor(actor, input, this.clock());
   }
 
   private async authorize(
@@ -319,11 +334,9 @@ export class AccountabilityCommands {
     const actor = actorOf(principal);
     const ancestry = (await this.mirror.ancestry(unitId)) ?? [unitId];
     if (!mayPerformAccountability(actor, action, ancestry))
-      throw apiError.forbidden(
-        principal.role === 'official' && !ancestry.includes(principal.unitId ?? '')
-          ? `${unitId} is outside ${principal.unitId ?? 'your unit'}`
-          : `a ${principal.role} may not ${action}`,
-      );
+      throw principal.role === 'official' && !ancestry.includes(principal.unitId ?? '')
+        ? apiError.forbidden(`${unitId} is outside ${principal.unitId ?? 'your unit'}`)
+        : apiError.roleMayNot(principal.role, action);
     return actor;
   }
 

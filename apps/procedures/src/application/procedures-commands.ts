@@ -1,5 +1,12 @@
 import type { Principal } from '@redtape/auth';
-import { CommandHandler, type Actor } from '@redtape/event-sourcing';
+import {
+  CommandHandler,
+  entityIdFor,
+  partIdFor,
+  type Actor,
+  type CommandMetadata,
+  type CreatingCommand,
+} from '@redtape/event-sourcing';
 import type { EventStore } from '@redtape/event-store';
 import {
   mayPerformOnProcedure,
@@ -22,7 +29,6 @@ import {
   type ChangeRequest,
   type ProjectionsHost,
 } from '@redtape/service-kit';
-import { randomUUID } from 'node:crypto';
 
 type Action = ProcedureCommand['type'];
 type CommandOf<T extends Action> = Extract<ProcedureCommand, { type: T }>;
@@ -54,11 +60,10 @@ export interface RegisterRequest extends ChangeRequest {
   readonly asDraft: boolean;
 }
 
-const shortId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
-
-export function requirementOf(request: RequirementRequest): Requirement {
+/** A requirement as the client gave it; unnamed, it gets an id derived from the command that adds it. */
+export function requirementOf(request: RequirementRequest, command: CreatingCommand, index = 0): Requirement {
   return {
-    requirementId: request.id ?? shortId('r'),
+    requirementId: request.id ?? partIdFor('r', command, index),
     name: request.name,
     originals: request.originals,
     copies: request.copies,
@@ -66,9 +71,10 @@ export function requirementOf(request: RequirementRequest): Requirement {
   };
 }
 
-export function stepOf(request: StepRequest): Step {
+/** A step as the client gave it; unnamed, it gets an id derived from the command that adds it. */
+export function stepOf(request: StepRequest, command: CreatingCommand, index = 0): Step {
   return {
-    stepId: request.id ?? shortId('s'),
+    stepId: request.id ?? partIdFor('s', command, index),
     description: request.description,
     office: request.office ?? null,
   };
@@ -103,7 +109,9 @@ export class ProceduresCommands {
     const authority = await this.mirror.authority(request.authorityId);
     if (!authority) throw apiError.notFound(`there is no authority ${request.authorityId}`);
     const actor = await this.authorize(principal, 'RegisterProcedure', authority.unit_id);
-    const procedureId = request.procedureId ?? randomUUID();
+    const metadata = commandMetadataFor(actor, request, this.clock());
+    // A retried create derives the same id, so it finds the procedure it made the first time.
+    const procedureId = request.procedureId ?? entityIdFor('procedure', metadata);
     const command: CommandOf<'RegisterProcedure'> = {
       type: 'RegisterProcedure',
       data: {
@@ -113,14 +121,14 @@ export class ProceduresCommands {
         level: authority.level as ProcedureDocument['level'],
         title: request.title,
         category: request.category,
-        requirements: request.requirements.map(requirementOf),
-        steps: request.steps.map(stepOf),
+        requirements: request.requirements.map((requirement, i) => requirementOf(requirement, metadata, i)),
+        steps: request.steps.map((step, i) => stepOf(step, metadata, i)),
         decisionDays: request.decisionDays,
         fee: moneyOf(request.feeSom),
         legalBasis: request.procedureLegalBasis ?? null,
         asDraft: request.asDraft,
       },
-      metadata: commandMetadataFor(actor, request, this.clock()),
+      metadata,
     };
     await this.handle(procedureId, command, request);
     return procedureId;
@@ -128,23 +136,28 @@ export class ProceduresCommands {
 
   /**
    * Any change to an existing procedure: `build` receives the procedure as it stands, for commands
-   * that need facts about it or about another procedure (merge, duplicate).
+   * that need facts about it or about another procedure (merge, duplicate), and the command's
+   * metadata, from which the ids of the parts it adds are derived.
    */
   async change<T extends Action>(
     principal: Principal | undefined,
     request: ChangeRequest & { procedureId: string },
     type: T,
-    build: (procedure: ProcedureDocument) => Promise<CommandOf<T>['data']> | CommandOf<T>['data'],
+    build: (
+      procedure: ProcedureDocument,
+      command: CommandMetadata,
+    ) => Promise<CommandOf<T>['data']> | CommandOf<T>['data'],
   ): Promise<void> {
     const loaded = await this.procedures.load(procedureStream(request.procedureId));
     if (loaded.state.status !== 'registered')
       throw apiError.notFound(`there is no procedure ${request.procedureId}`);
     const actor = await this.authorize(principal, type, loaded.state.procedure.unitId);
+    const metadata = commandMetadataFor(actor, request, this.clock());
     // TypeScript cannot narrow a union member from a generic discriminant; `build` is typed by it.
     const command = {
       type,
-      data: await build(loaded.state.procedure),
-      metadata: commandMetadataFor(actor, request, this.clock()),
+      data: await build(loaded.state.procedure, metadata),
+      metadata,
     } as unknown as CommandOf<T>;
     await this.handle(request.procedureId, command, request);
   }
@@ -174,11 +187,11 @@ export class ProceduresCommands {
     const actor = actorOf(principal);
     const ancestry = (await this.mirror.ancestry(unitId)) ?? [unitId];
     if (!mayPerformOnProcedure(actor, action, ancestry))
-      throw apiError.forbidden(
-        principal.role === 'official'
-          ? `${unitId} is outside ${principal.unitId ?? 'your unit'}: an official changes only procedures of their own unit and the units below it`
-          : `a ${principal.role} may not ${action}`,
-      );
+      throw principal.role === 'official'
+        ? apiError.forbidden(
+            `${unitId} is outside ${principal.unitId ?? 'your unit'}: an official changes only procedures of their own unit and the units below it`,
+          )
+        : apiError.roleMayNot(principal.role, action);
     return actor;
   }
 }

@@ -58,8 +58,8 @@ export class ProcedureMutationsResolver {
     @Args('input', { type: () => AddRequirementInput }) input: AddRequirementInput,
     @Context() context: RequestContext,
   ) {
-    await this.commands.change(context.principal, input, 'AddRequirement', () => ({
-      requirement: requirementOf(input.requirement),
+    await this.commands.change(context.principal, input, 'AddRequirement', (_procedure, command) => ({
+      requirement: requirementOf(input.requirement, command),
     }));
     return this.changed(input.procedureId);
   }
@@ -81,8 +81,8 @@ export class ProcedureMutationsResolver {
     @Context() context: RequestContext,
   ) {
     if (!input.requirement.id) throw apiError.badInput('requirement.id names the requirement to replace');
-    await this.commands.change(context.principal, input, 'ReplaceRequirement', () => ({
-      requirement: requirementOf(input.requirement),
+    await this.commands.change(context.principal, input, 'ReplaceRequirement', (_procedure, command) => ({
+      requirement: requirementOf(input.requirement, command),
     }));
     return this.changed(input.procedureId);
   }
@@ -92,8 +92,8 @@ export class ProcedureMutationsResolver {
     @Args('input', { type: () => AddStepInput }) input: AddStepInput,
     @Context() context: RequestContext,
   ) {
-    await this.commands.change(context.principal, input, 'AddStep', () => ({
-      step: stepOf(input.step),
+    await this.commands.change(context.principal, input, 'AddStep', (_procedure, command) => ({
+      step: stepOf(input.step, command),
       ...(input.position === null || input.position === undefined ? {} : { position: input.position }),
     }));
     return this.changed(input.procedureId);

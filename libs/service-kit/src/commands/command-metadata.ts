@@ -1,4 +1,9 @@
-import type { Actor, CommandMetadata, HandleOptions } from '@redtape/event-sourcing';
+import {
+  requestDigestOf,
+  type Actor,
+  type CommandMetadata,
+  type HandleOptions,
+} from '@redtape/event-sourcing';
 import { randomUUID } from 'node:crypto';
 
 export interface ChangeRequest {
@@ -8,12 +13,17 @@ export interface ChangeRequest {
   readonly legalBasis?: string | null;
 }
 
-/** The command metadata of a client's change: its id (or a fresh one), who, when, why, on what basis. */
+/**
+ * The command metadata of a client's change: its id (or a fresh one), who, when, why, on what basis,
+ * and the digest of the whole request, so that the same command id sent with another payload is
+ * refused rather than taken for a retry.
+ */
 export function commandMetadataFor(actor: Actor, request: ChangeRequest, now: Date): CommandMetadata {
   return {
     commandId: request.commandId ?? randomUUID(),
     actor,
     now,
+    requestDigest: requestDigestOf(request),
     ...(request.reason ? { reason: request.reason } : {}),
     ...(request.legalBasis ? { legalBasis: request.legalBasis } : {}),
   };
