@@ -15,3 +15,4 @@ export * from './persistence/projections-host.js';
 export * from './commands/command-input.js';
 export * from './commands/command-metadata.js';
 export * from './kafka/relay-providers.js';
+export * from './graphql/date-time.scalar.js';

@@ -1,6 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { LocalDateScalar } from '@redtape/service-kit';
-import { GraphQLISODateTime } from '@nestjs/graphql';
+import { DateTimeScalar, LocalDateScalar } from '@redtape/service-kit';
 import { DuplicateKind, GovernmentLevel, ProcedureStatus } from './enums.js';
 
 // Under ESM with decorator metadata a type must be declared before any type that references it.
@@ -101,8 +100,8 @@ export class AuditEntry {
   @Field(() => ID) procedureId!: string;
   @Field(() => Int, { description: 'The procedure revision this event produced.' }) revision!: number;
   @Field(() => String) eventType!: string;
-  @Field(() => GraphQLISODateTime) occurredAt!: Date;
-  @Field(() => GraphQLISODateTime) recordedAt!: Date;
+  @Field(() => DateTimeScalar) occurredAt!: Date;
+  @Field(() => DateTimeScalar) recordedAt!: Date;
   @Field(() => AuditActor) actor!: AuditActor;
   @Field(() => String, { nullable: true }) reason!: string | null;
   @Field(() => String, { nullable: true }) legalBasis!: string | null;

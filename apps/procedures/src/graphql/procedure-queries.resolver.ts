@@ -2,7 +2,6 @@ import { Inject } from '@nestjs/common';
 import {
   Args,
   Context,
-  GraphQLISODateTime,
   ID,
   Int,
   Parent,
@@ -12,7 +11,7 @@ import {
   ResolveReference,
 } from '@nestjs/graphql';
 import type { RegionsMirrorQueries } from '@redtape/regions-mirror';
-import { apiError, type RequestContext } from '@redtape/service-kit';
+import { DateTimeScalar, apiError, type RequestContext } from '@redtape/service-kit';
 import type { ProceduresQueries } from '../read-model/procedures-queries.js';
 import { PROCEDURE_HISTORY, PROCEDURES_QUERIES, REGIONS_MIRROR } from '../tokens.js';
 import type { ProcedureHistory } from '../application/procedure-history.js';
@@ -80,7 +79,7 @@ export class ProcedureQueriesResolver {
   async procedureAsOf(
     @Args('id', { type: () => ID }) id: string,
     @Args('revision', { type: () => Int, nullable: true }) revision?: number,
-    @Args('at', { type: () => GraphQLISODateTime, nullable: true }) at?: Date,
+    @Args('at', { type: () => DateTimeScalar, nullable: true }) at?: Date,
   ): Promise<Procedure | null> {
     if (revision !== undefined && revision !== null && revision < 1)
       throw apiError.badInput('revision counts events applied: 1 or more');
@@ -96,8 +95,8 @@ export class ProcedureQueriesResolver {
     @Args('procedureId', { type: () => ID, nullable: true }) procedureId?: string,
     @Args('unitId', { type: () => ID, nullable: true }) unitId?: string,
     @Args('actorId', { type: () => ID, nullable: true }) actorId?: string,
-    @Args('from', { type: () => GraphQLISODateTime, nullable: true }) from?: Date,
-    @Args('to', { type: () => GraphQLISODateTime, nullable: true }) to?: Date,
+    @Args('from', { type: () => DateTimeScalar, nullable: true }) from?: Date,
+    @Args('to', { type: () => DateTimeScalar, nullable: true }) to?: Date,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<AuditEntryConnection> {
@@ -115,7 +114,9 @@ export class ProcedureQueriesResolver {
   }
 
   @ResolveField('auditTrail', () => AuditEntryConnection, {
-    description: 'This procedure’s changes, oldest first; for signed-in users.',
+    nullable: true,
+    description:
+      'This procedure’s changes, oldest first; for signed-in users (null, with an UNAUTHENTICATED error, for anyone else).',
   })
   async auditTrailOf(
     @Parent() procedure: Procedure,

@@ -32,7 +32,7 @@ describe('GraphQL errors leaving a subgraph', () => {
   it('carry the expected and actual revision of a conflict', () => {
     const { format } = captureLogs();
     expect(format(...fromResolver(new AggregateRevisionConflict('unit-city/tokmok', 2, 3)))).toEqual({
-      message: 'unit-city/tokmok is at revision 3, not 2: reload it and try again',
+      message: 'unit city/tokmok is at revision 3, not 2: reload it and try again',
       path: ['renameUnit'],
       extensions: { code: 'CONFLICT', expectedRevision: 2, actualRevision: 3 },
     });

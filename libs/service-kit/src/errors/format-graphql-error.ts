@@ -2,7 +2,8 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { AuthenticationError } from '@redtape/auth';
 import { AggregateRevisionConflict, DomainError } from '@redtape/event-sourcing';
 import { EventStoreError, InvalidEvent, InvalidStreamName, StreamNotFound } from '@redtape/event-store';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, TokenKind, type ASTNode, type GraphQLFormattedError } from 'graphql';
+import { ScalarRefusal } from '../graphql/scalar-refusal.js';
 import type { Logger } from 'pino';
 
 /** Codes a client can act on; anything else is an internal error and is masked. */
@@ -18,6 +19,7 @@ const CLIENT_CODES = new Set([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'COMMAND_ID_REUSED',
 ]);
 
 function typed(
@@ -38,12 +40,37 @@ function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedEr
   return { ...formatted, extensions };
 }
 
+/** The argument or input field a literal was written for: the name just before its colon. */
+function nameOfLiteral(node: ASTNode | undefined): string | undefined {
+  const colon = node?.loc?.startToken.prev;
+  const name = colon?.kind === TokenKind.COLON ? colon.prev : undefined;
+  return name?.kind === TokenKind.NAME ? name.value : undefined;
+}
+
+/**
+ * A value one of our scalars refused (a DateTime, a Date), which graphql-js reports as a failed
+ * validation of the document: it is the client's bad input, and the message says which argument.
+ */
+function scalarRefusal(error: unknown): string | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  // graphql-js wraps a refused variable once more than a refused literal.
+  let cause: unknown = error.originalError;
+  while (cause instanceof GraphQLError) cause = cause.originalError;
+  if (!(cause instanceof ScalarRefusal)) return undefined;
+  const node = error.nodes?.[0];
+  const named =
+    node?.kind === Kind.VARIABLE_DEFINITION ? `variable $${node.variable.name.value}` : nameOfLiteral(node);
+  return named ? `${named}: ${cause.message}` : cause.message;
+}
+
 /**
  * Every error leaves a service typed (`extensions.code`), with a message meant for the client and
  * never a stack trace; what the client cannot act on is logged in full and answered as an internal error.
  */
 export function graphQLErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const refusal = scalarRefusal(error);
+    if (refusal !== undefined) return typed(formatted, refusal, { code: 'BAD_USER_INPUT' });
     const original = unwrapResolverError(error);
     if (original instanceof AggregateRevisionConflict)
       return typed(formatted, original.message, {
@@ -74,8 +101,21 @@ export function graphQLErrorFormatter(logger: Logger) {
   };
 }
 
+/** `EnrollUnitInPilot` as a reader says it: "enroll unit in pilot". */
+function wordsOf(action: string): string {
+  return action.replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase();
+}
+
+const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
+
 /** Errors resolvers throw for the edge's own rules. */
 export const apiError = {
+  /** A role that may never take this action ("an auditor may not rename unit"). */
+  roleMayNot: (role: string, action: string, where?: string) =>
+    new GraphQLError(
+      `${article(role)} ${role} may not ${wordsOf(action)}${where === undefined ? '' : ` for ${where}`}`,
+      { extensions: { code: 'FORBIDDEN' } },
+    ),
   forbidden: (message: string) => new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } }),
   unauthenticated: (message: string) =>
     new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } }),

@@ -1,11 +1,10 @@
 import { isCalendarDate } from '@redtape/event-sourcing';
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind } from 'graphql';
+import { ScalarRefusal } from './scalar-refusal.js';
 
 function parse(value: unknown): string {
   if (typeof value !== 'string' || !isCalendarDate(value))
-    throw new GraphQLError(`Date must be a calendar date written YYYY-MM-DD, not ${JSON.stringify(value)}`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw new ScalarRefusal(`Date must be a calendar date written YYYY-MM-DD, not ${JSON.stringify(value)}`);
   return value;
 }
 
