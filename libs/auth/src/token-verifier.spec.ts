@@ -71,6 +71,27 @@ describe('an HS256 token verifier', () => {
     expect((await refusal(token)).message).toBe('token has expired');
   });
 
+  it.each([
+    [
+      'issued',
+      (jwt: SignJWT) => jwt.setIssuedAt(Math.floor(Date.now() / 1000) + 120),
+      'token is issued in the future',
+    ],
+    [
+      'valid from',
+      (jwt: SignJWT) => jwt.setNotBefore(Math.floor(Date.now() / 1000) + 120),
+      'token is not valid yet',
+    ],
+  ])('refuses a token %s two minutes from now, beyond the clock skew', async (_claim, build, message) => {
+    expect((await refusal(await hs256(official, build))).message).toBe(message);
+  });
+
+  it('accepts a token issued half a minute ahead, within the clock skew', async () => {
+    const ahead = Math.floor(Date.now() / 1000) + 30;
+    const token = await hs256(official, (jwt) => jwt.setIssuedAt(ahead).setNotBefore(ahead));
+    await expect(verify(token)).resolves.toMatchObject({ subject: 'u-1' });
+  });
+
   it('refuses a token without an expiry', async () => {
     const token = await new SignJWT({ ...official })
       .setProtectedHeader({ alg: 'HS256' })

@@ -9,6 +9,9 @@ export type TokenVerification =
 
 export type TokenVerifier = (token: string) => Promise<Principal>;
 
+/** How far the issuer's clock may run ahead of ours before `iat` or `nbf` refuse a token. */
+export const CLOCK_SKEW_SECONDS = 60;
+
 /**
  * Verifies a token and reads its principal. Each kind accepts exactly one algorithm, so a token can
  * never choose how it is checked (no "none", no RS256 public key used as an HMAC secret).
@@ -20,10 +23,16 @@ export function createTokenVerifier(config: TokenVerification): TokenVerifier {
     issuer: TOKEN_ISSUER,
     audience: TOKEN_AUDIENCE,
     requiredClaims: ['exp'],
+    clockTolerance: CLOCK_SKEW_SECONDS,
   };
 
   return async (token) => {
     const payload = await verifySignatureAndRegisteredClaims(token, key, options);
+    // jose checks `iat` only against a maximum age; a token from the future is as suspect as one from
+    // the past (a forged or badly minted one), so it is refused here.
+    const { iat } = payload;
+    if (typeof iat === 'number' && iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS)
+      throw new AuthenticationError('token is issued in the future');
     const reading = readPrincipal(payload);
     if (!reading.ok) throw new AuthenticationError(reading.problem);
     return reading.principal;
