@@ -142,11 +142,11 @@ export class RegionsCommands {
     if (!ancestry) throw apiError.notFound(`there is no administrative unit ${unitId}`);
     const actor = actorOf(principal);
     if (!mayPerform(actor, action, ancestry))
-      throw apiError.forbidden(
-        principal.role === 'official' && !ancestry.includes(principal.unitId ?? '')
-          ? `${unitId} is outside ${principal.unitId ?? 'your unit'}: an official changes only their own unit and the units below it`
-          : `a ${principal.role} may not ${action} for ${unitId}`,
-      );
+      throw principal.role === 'official' && !ancestry.includes(principal.unitId ?? '')
+        ? apiError.forbidden(
+            `${unitId} is outside ${principal.unitId ?? 'your unit'}: an official changes only their own unit and the units below it`,
+          )
+        : apiError.roleMayNot(principal.role, action, unitId);
     return actor;
   }
 
