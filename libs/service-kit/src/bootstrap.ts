@@ -2,25 +2,39 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { ConfigurationError } from '@redtape/auth';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { answerBrokenRequests } from '@redtape/graphql-guard';
 import type { Logger } from 'pino';
 import type { ServiceConfig } from './config/service-config.js';
 import { gatewayOnly } from './http/gateway-only.js';
+import { GraphQLShapedErrorsFilter } from './http/graphql-shaped-errors.filter.js';
 import { NestPinoLogger } from './logging/nest-logger.js';
 
-/** Creates a subgraph's Nest application with the gateway-only guard in front of /graphql. */
+/**
+ * Creates a subgraph's Nest application: the gateway-only guard in front of /graphql, a JSON body
+ * limit, and every answer outside GraphQL in GraphQL's shape.
+ */
 export async function createSubgraphApp(
   module: DynamicModule,
   config: ServiceConfig,
   logger: Logger,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(module, { logger: new NestPinoLogger(logger), abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(module, {
+    logger: new NestPinoLogger(logger),
+    abortOnError: false,
+    bodyParser: false,
+  });
   app.use('/graphql', gatewayOnly(config.auth.gatewaySecret));
+  app.useBodyParser('json', { limit: config.graphqlLimits.maxBodyBytes });
+  app.useGlobalFilters(new GraphQLShapedErrorsFilter(logger, config.graphqlLimits.maxBodyBytes));
+  app.disable('x-powered-by');
   app.enableShutdownHooks();
   return app;
 }
 
 export async function listen(app: INestApplication, config: ServiceConfig, logger: Logger): Promise<string> {
   await app.listen(config.port, config.host);
+  answerBrokenRequests(app.getHttpServer());
   const url = await app.getUrl();
   logger.info({ url: `${url}/graphql` }, `${config.service} is listening`);
   return url;

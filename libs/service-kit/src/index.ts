@@ -16,3 +16,4 @@ export * from './commands/command-input.js';
 export * from './commands/command-metadata.js';
 export * from './kafka/relay-providers.js';
 export * from './graphql/date-time.scalar.js';
+export * from './graphql/list-size.js';

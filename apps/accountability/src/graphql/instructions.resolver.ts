@@ -11,7 +11,7 @@ import {
   ResolveReference,
 } from '@nestjs/graphql';
 import type { RegionsMirrorQueries } from '@redtape/regions-mirror';
-import { apiError, type RequestContext } from '@redtape/service-kit';
+import { ListSize, apiError, type RequestContext } from '@redtape/service-kit';
 import type { AccountabilityCommands } from '../application/accountability-commands.js';
 import type { AccountabilityQueries } from '../read-model/accountability-queries.js';
 import { ACCOUNTABILITY_COMMANDS, ACCOUNTABILITY_QUERIES, REGIONS_MIRROR } from '../tokens.js';
@@ -44,6 +44,7 @@ export class InstructionsResolver {
     return this.instruction(reference.id);
   }
 
+  @ListSize(100)
   @Query(() => [Instruction], {
     description: 'Instructions, by status, about a unit and the units below it, or only the overdue ones.',
   })
@@ -79,6 +80,7 @@ export class InstructionsResolver {
     return record ? toMeeting(record) : null;
   }
 
+  @ListSize(20)
   @ResolveField(() => [ProgressReport])
   async reports(@Parent() instruction: Instruction): Promise<ProgressReport[]> {
     return ((await this.queries.instruction(instruction.id))?.reports ?? []).map(toProgressReport);

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { apiError, type RequestContext } from '@redtape/service-kit';
+import { ListSize, apiError, type RequestContext } from '@redtape/service-kit';
 import type { AccountabilityCommands } from '../application/accountability-commands.js';
 import type { AccountabilityQueries } from '../read-model/accountability-queries.js';
 import { ACCOUNTABILITY_COMMANDS, ACCOUNTABILITY_QUERIES } from '../tokens.js';
@@ -21,11 +21,13 @@ export class MeetingsResolver {
     return record ? toMeeting(record) : null;
   }
 
+  @ListSize(50)
   @ResolveField(() => [Instruction], { description: 'Issued at this meeting.' })
   async instructions(@Parent() meeting: Meeting): Promise<Instruction[]> {
     return ((await this.queries.meeting(meeting.id))?.instructions ?? []).map(toInstruction);
   }
 
+  @ListSize(50)
   @ResolveField(() => [ProgressReport], { description: 'Heard at this meeting.' })
   async reports(@Parent() meeting: Meeting): Promise<ProgressReport[]> {
     return ((await this.queries.meeting(meeting.id))?.reports ?? []).map(toProgressReport);

@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { LocalDateScalar } from '@redtape/service-kit';
+import { ListSize, LocalDateScalar } from '@redtape/service-kit';
 import { InstructionStatus, MeetingLevel } from './enums.js';
 
 // Under ESM with decorator metadata a type must be declared before any type that references it.
@@ -65,7 +65,9 @@ export class Figure {
 export class Official {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
-  @Field(() => [Position], { description: 'Every appointment, oldest first.' }) positions!: Position[];
+  @ListSize(10)
+  @Field(() => [Position], { description: 'Every appointment, oldest first.' })
+  positions!: Position[];
   @Field(() => Position, { nullable: true }) currentPosition!: Position | null;
   @Field(() => Int) revision!: number;
 }
@@ -75,7 +77,9 @@ export class ProgressReport {
   @Field(() => ID) id!: string;
   @Field(() => LocalDateScalar) reportedOn!: string;
   @Field(() => String) text!: string;
-  @Field(() => [Figure]) figures!: Figure[];
+  @ListSize(10)
+  @Field(() => [Figure])
+  figures!: Figure[];
   @Field(() => ID, { nullable: true }) instructionId!: string | null;
   @Field(() => AdministrativeUnit) unit!: AdministrativeUnit;
   byOfficialId!: string;
@@ -89,7 +93,9 @@ export class Meeting {
   @Field(() => AdministrativeUnit) unit!: AdministrativeUnit;
   @Field(() => String) title!: string;
   @Field(() => String) chair!: string;
-  @Field(() => [String]) agenda!: string[];
+  @ListSize(20)
+  @Field(() => [String])
+  agenda!: string[];
 }
 
 @ObjectType({ description: 'An instruction issued to an official or an authority, with a deadline.' })

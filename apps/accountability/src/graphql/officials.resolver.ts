@@ -11,7 +11,7 @@ import {
   ResolveReference,
 } from '@nestjs/graphql';
 import type { RegionsMirrorQueries } from '@redtape/regions-mirror';
-import { apiError, type RequestContext } from '@redtape/service-kit';
+import { ListSize, apiError, type RequestContext } from '@redtape/service-kit';
 import type { AccountabilityCommands } from '../application/accountability-commands.js';
 import type { AccountabilityQueries } from '../read-model/accountability-queries.js';
 import { ACCOUNTABILITY_COMMANDS, ACCOUNTABILITY_QUERIES, REGIONS_MIRROR } from '../tokens.js';
@@ -39,6 +39,7 @@ export class OfficialsResolver {
     return this.official(reference.id);
   }
 
+  @ListSize(100)
   @Query(() => [Official], {
     description: 'Officials in office in a unit and the units below it, or matching a name.',
   })
@@ -50,6 +51,7 @@ export class OfficialsResolver {
     return (await this.queries.officials({ unitIds, search: search ?? undefined })).map(toOfficial);
   }
 
+  @ListSize(50)
   @ResolveField(() => [Instruction], { description: 'Instructions this official answers for.' })
   async instructions(
     @Parent() official: Official,

@@ -1,4 +1,5 @@
 import { Inject } from '@nestjs/common';
+import { ListSize } from '@redtape/service-kit';
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '@redtape/service-kit';
 import type { AccountabilityCommands } from '../application/accountability-commands.js';
@@ -27,11 +28,13 @@ export class UnitAccountabilityResolver {
     return record ? toOfficial(record) : null;
   }
 
+  @ListSize(20)
   @ResolveField(() => [Official], { description: 'Officials in office in this unit’s authorities.' })
   async officials(@Parent() unit: AdministrativeUnit): Promise<Official[]> {
     return (await this.queries.officials({ unitIds: [unit.id] })).map(toOfficial);
   }
 
+  @ListSize(100)
   @ResolveField(() => [Instruction], { description: 'Instructions about this unit and the units below it.' })
   async instructions(
     @Parent() unit: AdministrativeUnit,

@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { DateTimeScalar, LocalDateScalar } from '@redtape/service-kit';
+import { ListSize, DateTimeScalar, LocalDateScalar } from '@redtape/service-kit';
 import { DuplicateKind, GovernmentLevel, ProcedureStatus } from './enums.js';
 
 // Under ESM with decorator metadata a type must be declared before any type that references it.
@@ -49,8 +49,12 @@ export class Procedure {
   @Field(() => GovernmentLevel) level!: GovernmentLevel;
   @Field(() => Authority) authority!: Authority;
   @Field(() => AdministrativeUnit) unit!: AdministrativeUnit;
-  @Field(() => [Requirement]) requirements!: Requirement[];
-  @Field(() => [Step]) steps!: Step[];
+  @ListSize(30)
+  @Field(() => [Requirement])
+  requirements!: Requirement[];
+  @ListSize(30)
+  @Field(() => [Step])
+  steps!: Step[];
   @Field(() => Int, { description: 'Statutory time for a decision, in days.' }) decisionDays!: number;
   @Field(() => Money, { nullable: true, description: 'Null when the procedure is free.' }) fee!: Money | null;
   @Field(() => String, { nullable: true }) legalBasis!: string | null;
@@ -106,7 +110,9 @@ export class AuditEntry {
   @Field(() => String, { nullable: true }) reason!: string | null;
   @Field(() => String, { nullable: true }) legalBasis!: string | null;
   @Field(() => String, { nullable: true }) commandId!: string | null;
-  @Field(() => [FieldChange]) changes!: FieldChange[];
+  @ListSize(15)
+  @Field(() => [FieldChange])
+  changes!: FieldChange[];
 }
 
 @ObjectType({

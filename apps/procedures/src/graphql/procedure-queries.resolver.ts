@@ -11,7 +11,7 @@ import {
   ResolveReference,
 } from '@nestjs/graphql';
 import type { RegionsMirrorQueries } from '@redtape/regions-mirror';
-import { DateTimeScalar, apiError, type RequestContext } from '@redtape/service-kit';
+import { PageSize, ListSize, DateTimeScalar, apiError, type RequestContext } from '@redtape/service-kit';
 import type { ProceduresQueries } from '../read-model/procedures-queries.js';
 import { PROCEDURE_HISTORY, PROCEDURES_QUERIES, REGIONS_MIRROR } from '../tokens.js';
 import type { ProcedureHistory } from '../application/procedure-history.js';
@@ -50,6 +50,7 @@ export class ProcedureQueriesResolver {
     return this.procedure(reference.id);
   }
 
+  @PageSize(DEFAULT_PAGE)
   @Query(() => ProcedureConnection, {
     description: 'Procedures, of a unit and the units below it, by status, or matching a search.',
   })
@@ -87,6 +88,7 @@ export class ProcedureQueriesResolver {
     return past ? toProcedure(past.procedure, past.revision) : null;
   }
 
+  @PageSize(DEFAULT_PAGE)
   @Query(() => AuditEntryConnection, {
     description: 'Every recorded change, oldest first; for signed-in users.',
   })
@@ -113,6 +115,7 @@ export class ProcedureQueriesResolver {
     return toConnection(page, toAuditEntry);
   }
 
+  @PageSize(DEFAULT_PAGE)
   @ResolveField('auditTrail', () => AuditEntryConnection, {
     nullable: true,
     description:
@@ -133,6 +136,7 @@ export class ProcedureQueriesResolver {
     return toConnection(page, toAuditEntry);
   }
 
+  @ListSize(100)
   @Query(() => [DuplicateCandidate], {
     description:
       'Procedures and requirements that look alike at different levels of the unit’s chain, for review.',

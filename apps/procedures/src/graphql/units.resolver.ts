@@ -1,4 +1,5 @@
 import { Inject } from '@nestjs/common';
+import { ListSize } from '@redtape/service-kit';
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RegionsMirrorQueries } from '@redtape/regions-mirror';
 import type { ProceduresQueries } from '../read-model/procedures-queries.js';
@@ -15,6 +16,7 @@ export class UnitProceduresResolver {
     @Inject(REGIONS_MIRROR) private readonly mirror: RegionsMirrorQueries,
   ) {}
 
+  @ListSize(100)
   @ResolveField(() => [Procedure], { description: 'Procedures owned by this unit’s authorities.' })
   async procedures(
     @Parent() unit: AdministrativeUnit,

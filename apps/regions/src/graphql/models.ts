@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { LocalDateScalar } from '@redtape/service-kit';
+import { ListSize, LocalDateScalar } from '@redtape/service-kit';
 import { AuthorityKind, AuthorityLevel, ReformScope, UnitKind } from './enums.js';
 
 // Under ESM with decorator metadata a type must be declared before any type that references it.
@@ -47,7 +47,9 @@ export class AdministrativeUnit {
     description: 'Set while the unit takes part in the pilot.',
   })
   pilot!: PilotEnrollment | null;
-  @Field(() => [DataQualityNote]) dataQuality!: DataQualityNote[];
+  @ListSize(5)
+  @Field(() => [DataQualityNote])
+  dataQuality!: DataQualityNote[];
   @Field(() => String, { nullable: true }) notes!: string | null;
   @Field(() => Int, { description: 'Number of events applied to this unit; pass it as expectedRevision.' })
   revision!: number;

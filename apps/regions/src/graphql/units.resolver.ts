@@ -10,7 +10,7 @@ import {
   Resolver,
   ResolveReference,
 } from '@nestjs/graphql';
-import { apiError, type RequestContext } from '@redtape/service-kit';
+import { ListSize, apiError, type RequestContext } from '@redtape/service-kit';
 import type { RegionsCommands } from '../application/regions-commands.js';
 import type { RegionsQueries } from '../read-model/regions-queries.js';
 import { REGIONS_COMMANDS, REGIONS_QUERIES } from '../tokens.js';
@@ -32,6 +32,7 @@ export class UnitsResolver {
     return row ? toUnit(row) : null;
   }
 
+  @ListSize(100)
   @Query(() => [AdministrativeUnit], {
     description:
       'Units, optionally of one kind, in or out of the pilot, or matching a name in any spelling (Latin or Cyrillic).',
@@ -61,11 +62,13 @@ export class UnitsResolver {
     return unit.parentId === null ? null : this.unit(unit.parentId);
   }
 
+  @ListSize(15)
   @ResolveField(() => [AdministrativeUnit])
   async children(@Parent() unit: AdministrativeUnit): Promise<AdministrativeUnit[]> {
     return (await this.queries.children(unit.id)).map(toUnit);
   }
 
+  @ListSize(10)
   @ResolveField(() => [Authority])
   async authorities(@Parent() unit: AdministrativeUnit): Promise<Authority[]> {
     return (await this.queries.authoritiesOf(unit.id)).map(toAuthority);

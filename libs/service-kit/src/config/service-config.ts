@@ -1,4 +1,5 @@
 import { authConfigFromEnv, type AuthConfig } from '@redtape/auth';
+import { graphqlLimitsFromEnv, type GraphQLLimits } from '@redtape/graphql-guard';
 import { resolve } from 'node:path';
 import type { Level } from 'pino';
 import type { EventStoreConnection } from '@redtape/event-store';
@@ -34,6 +35,8 @@ export interface ServiceConfig {
   readonly logLevel: Level;
   /** Kafka bootstrap brokers; the relay to Kafka runs only when they are given. */
   readonly kafkaBrokers: readonly string[] | undefined;
+  /** What one GraphQL request may ask and spend (GRAPHQL_* settings). */
+  readonly graphqlLimits: GraphQLLimits;
 }
 
 function eventStoreConnection(
@@ -63,6 +66,7 @@ export function serviceConfigFromEnv(
   const kurrentDbUrl = settings.read(() => kurrentDbUrlSetting(env, eventStoreKind));
   const auth = settings.read(() => authConfigFromEnv(env, { dataDir }));
   const kafkaBrokers = settings.read(() => kafkaBrokersSetting(env));
+  const graphqlLimits = settings.read(() => graphqlLimitsFromEnv(env));
   settings.finish();
   return {
     service,
@@ -81,5 +85,6 @@ export function serviceConfigFromEnv(
     auth,
     logLevel,
     kafkaBrokers,
+    graphqlLimits,
   };
 }

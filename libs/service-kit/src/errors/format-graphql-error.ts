@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { AuthenticationError } from '@redtape/auth';
 import { AggregateRevisionConflict, DomainError } from '@redtape/event-sourcing';
 import { EventStoreError, InvalidEvent, InvalidStreamName, StreamNotFound } from '@redtape/event-store';
+import { formattedLimitRefusal } from '@redtape/graphql-guard';
 import { GraphQLError, Kind, TokenKind, type ASTNode, type GraphQLFormattedError } from 'graphql';
 import { ScalarRefusal } from '../graphql/scalar-refusal.js';
 import type { Logger } from 'pino';
@@ -69,6 +70,8 @@ function scalarRefusal(error: unknown): string | undefined {
  */
 export function graphQLErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const limitRefusal = formattedLimitRefusal(error);
+    if (limitRefusal) return limitRefusal;
     const refusal = scalarRefusal(error);
     if (refusal !== undefined) return typed(formatted, refusal, { code: 'BAD_USER_INPUT' });
     const original = unwrapResolverError(error);
