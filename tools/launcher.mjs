@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { get } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -29,19 +30,32 @@ export const SERVICES = [
 
 const HEALTH_TIMEOUT_MS = 60_000;
 
+/**
+ * One GET of /health through node:http, not fetch: fetch refuses ports that browsers block (6000,
+ * 6665–6669, …), which would hide a service that listens perfectly well there.
+ */
+function probeHealth(url) {
+  return new Promise((resolve) => {
+    const request = get(url, { timeout: 2_000 }, (response) => {
+      response.resume();
+      resolve({ ok: response.statusCode === 200, problem: `answered HTTP ${response.statusCode}` });
+    });
+    request.on('timeout', () => request.destroy(new Error('no answer within 2 s')));
+    request.on('error', (error) => resolve({ ok: false, problem: error.code ?? error.message }));
+  });
+}
+
 async function waitUntilHealthy(name, url, child) {
   const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  let last = 'no answer yet';
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
+    const probe = await probeHealth(url);
+    if (probe.ok) return;
+    last = probe.problem;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`${name} did not answer ${url} within ${HEALTH_TIMEOUT_MS / 1000} s`);
+  throw new Error(`${name} did not answer ${url} within ${HEALTH_TIMEOUT_MS / 1000} s (last: ${last})`);
 }
 
 async function stopChild(child) {
