@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { measureOperation, type DocumentMeasure } from './document-measure.js';
+import { measureOperation, unsizedLists, type DocumentMeasure } from './document-measure.js';
 import { guardedSchema } from './testing-schema.js';
 
 function measure(query: string, variables: Record<string, unknown> = {}): DocumentMeasure {
@@ -97,5 +97,11 @@ describe('measuring an operation', () => {
       measure('{ ...Roots ...Roots tags } fragment Roots on Query { units { id } a: units { id } }')
         .rootFields,
     ).toBe(3);
+  });
+});
+
+describe('lists the schema does not size', () => {
+  it('names each list of objects without @listSize, leaving out connection nodes and entities', () => {
+    expect(unsizedLists(guardedSchema)).toEqual(['Query.unbounded']);
   });
 });

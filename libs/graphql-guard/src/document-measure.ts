@@ -15,6 +15,8 @@ import {
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
+  type GraphQLInterfaceType,
+  type GraphQLObjectType,
   type GraphQLNamedType,
   type GraphQLOutputType,
   type GraphQLSchema,
@@ -209,4 +211,34 @@ function countRootFields(
     }
   }
   return count;
+}
+
+/**
+ * Fields that return a list of objects with no `@listSize` to say how long it gets, as
+ * `Type.field`: the cost limit would assume GRAPHQL_DEFAULT_LIST_SIZE for them. A connection's
+ * sized field (`nodes`) and federation's `_entities` are sized by their callers.
+ */
+export function unsizedLists(schema: GraphQLSchema): string[] {
+  const types = Object.values(schema.getTypeMap()).filter(
+    (type) => (isObjectType(type) || isInterfaceType(type)) && !type.name.startsWith('__'),
+  ) as (GraphQLObjectType | GraphQLInterfaceType)[];
+  const sizedByCaller = new Set<string>();
+  for (const type of types)
+    for (const field of Object.values(type.getFields())) {
+      const sizedFields = directiveArguments(field, 'listSize', schema)?.['sizedFields'];
+      if (Array.isArray(sizedFields))
+        for (const name of sizedFields) sizedByCaller.add(`${getNamedType(field.type).name}.${String(name)}`);
+    }
+  return types.flatMap((type) =>
+    Object.values(type.getFields())
+      .filter(
+        (field) =>
+          listDepth(field.type) > 0 &&
+          isCompositeType(getNamedType(field.type)) &&
+          field.name !== '_entities' &&
+          !sizedByCaller.has(`${type.name}.${field.name}`) &&
+          directiveArguments(field, 'listSize', schema) === undefined,
+      )
+      .map((field) => `${type.name}.${field.name}`),
+  );
 }
