@@ -7,6 +7,7 @@ import { answerBrokenRequests } from '@redtape/graphql-guard';
 import type { Logger } from 'pino';
 import type { ServiceConfig } from './config/service-config.js';
 import { gatewayOnly } from './http/gateway-only.js';
+import { onlyMethods } from './http/only-methods.js';
 import { GraphQLShapedErrorsFilter } from './http/graphql-shaped-errors.filter.js';
 import { NestPinoLogger } from './logging/nest-logger.js';
 
@@ -24,7 +25,7 @@ export async function createSubgraphApp(
     abortOnError: false,
     bodyParser: false,
   });
-  app.use('/graphql', gatewayOnly(config.auth.gatewaySecret));
+  app.use('/graphql', onlyMethods(['GET', 'POST']), gatewayOnly(config.auth.gatewaySecret));
   app.useBodyParser('json', { limit: config.graphqlLimits.maxBodyBytes });
   app.useGlobalFilters(new GraphQLShapedErrorsFilter(logger, config.graphqlLimits.maxBodyBytes));
   app.disable('x-powered-by');
