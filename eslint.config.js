@@ -120,6 +120,7 @@ export default tseslint.config(
     // The port is vendor-neutral: only adapters import a client library. (Flat config keeps the last
     // setting of a rule, so this block repeats the test-helper patterns.)
     files: ['libs/event-store/src/port/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...clients, ...testHelpers] }] },
   },
   {

@@ -194,6 +194,7 @@ export class KurrentDbEventStore implements EventStore {
     this.subscriptions.add(subscription);
     return {
       [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
+      pages: () => subscription.pages(),
       close: async () => {
         this.subscriptions.delete(subscription);
         await subscription.close();

@@ -1,4 +1,11 @@
-import type { GlobalPosition, RecordedEvent, Subscription } from '../port/index.js';
+import {
+  CATCH_UP_PAGE_SIZE,
+  onlyOnce,
+  readyPages,
+  type GlobalPosition,
+  type RecordedEvent,
+  type Subscription,
+} from '../port/index.js';
 
 /** One server-side subscription: the matching events after `after`, in global order. */
 export interface Upstream {
@@ -33,7 +40,7 @@ export function resubscribingSubscription(
   options: { readonly after?: GlobalPosition; readonly retry: RetryPolicy },
 ): Subscription {
   let closed = false;
-  let iterated = false;
+  const iterateOnce = onlyOnce();
   let upstream: Upstream | undefined;
   let wakeOnClose: (() => void) | undefined;
 
@@ -95,9 +102,13 @@ export function resubscribingSubscription(
 
   return {
     [Symbol.asyncIterator]() {
-      if (iterated) throw new Error('a subscription can be iterated only once');
-      iterated = true;
+      iterateOnce();
       return deliver();
+    },
+    // The server hands events over one by one; a page is what has arrived together.
+    pages() {
+      iterateOnce();
+      return readyPages(deliver(), CATCH_UP_PAGE_SIZE);
     },
     async close() {
       closed = true;

@@ -1,4 +1,21 @@
-import type { EventFilter, GlobalPosition, RecordedEvent, Subscription } from './event-store.js';
+import type {
+  EventFilter,
+  GlobalPosition,
+  RecordedEvent,
+  Subscription,
+  SubscriptionPage,
+} from './event-store.js';
+import { eventsOfPages, onlyOnce } from './ready-batches.js';
+
+/** What one read of the log found: the events, and how far the log was read to find them. */
+export interface ReadPage {
+  readonly events: RecordedEvent[];
+  /**
+   * The last event's position when the page is full; otherwise the head of the log when it was read,
+   * so that the next read starts there and never examines the same stretch of log again.
+   */
+  readonly readTo: GlobalPosition | undefined;
+}
 
 export interface CatchUpSource {
   /** Up to `limit` events after `after` that match the filter, in global order. */
@@ -6,17 +23,19 @@ export interface CatchUpSource {
     after: GlobalPosition | undefined,
     filter: EventFilter | undefined,
     limit: number,
-  ): Promise<RecordedEvent[]>;
+  ): Promise<ReadPage>;
   /** Calls the listener whenever the log may have grown; returns the unsubscribe function. */
   onAppended(listener: () => void): () => void;
 }
 
-const PAGE_SIZE = 500;
+export const CATCH_UP_PAGE_SIZE = 500;
 
 /**
  * A catch-up subscription over any store that can read its log in pages and say when it grew.
  * Gap-free as long as `readPage` never returns a position while an earlier one is still to commit,
- * which each adapter guarantees for its own store.
+ * which each adapter guarantees for its own store. Each read starts where the last one stopped
+ * looking (`readTo`), so an idle filtered subscription reads nothing twice, and appends announced
+ * while a read runs are taken by the next read, not one read each.
  */
 export function catchUpSubscription(
   source: CatchUpSource,
@@ -25,25 +44,24 @@ export function catchUpSubscription(
   let closed = false;
   let appendedSinceRead = false;
   let wake: (() => void) | undefined;
-  let iterated = false;
+  const iterateOnce = onlyOnce();
 
   const unsubscribe = source.onAppended(() => {
     appendedSinceRead = true;
     wake?.();
   });
 
-  async function* deliver(): AsyncGenerator<RecordedEvent> {
+  async function* pages(): AsyncGenerator<SubscriptionPage> {
     let after = options.after;
     try {
       while (!closed) {
         appendedSinceRead = false;
-        const page = await source.readPage(after, options.filter, PAGE_SIZE);
-        for (const event of page) {
-          if (closed) return;
-          yield event;
-          after = event.position;
-        }
-        if (page.length === PAGE_SIZE || appendedSinceRead || closed) continue;
+        const { events, readTo } = await source.readPage(after, options.filter, CATCH_UP_PAGE_SIZE);
+        if (closed) return;
+        const moved = readTo !== undefined && (after === undefined || readTo > after);
+        if (events.length > 0 || moved) yield { events, readTo };
+        if (moved) after = readTo;
+        if (events.length === CATCH_UP_PAGE_SIZE || appendedSinceRead || closed) continue;
         await new Promise<void>((resolve) => (wake = resolve));
         wake = undefined;
       }
@@ -54,9 +72,12 @@ export function catchUpSubscription(
 
   return {
     [Symbol.asyncIterator]() {
-      if (iterated) throw new Error('a subscription can be iterated only once');
-      iterated = true;
-      return deliver();
+      iterateOnce();
+      return eventsOfPages(pages());
+    },
+    pages() {
+      iterateOnce();
+      return pages();
     },
     async close() {
       closed = true;

@@ -80,11 +80,25 @@ export interface SubscribeToAllOptions {
   readonly filter?: EventFilter;
 }
 
+/** What a subscription delivers at once: the events ready now, and how far the log has been read. */
+export interface SubscriptionPage {
+  /** In global order, after everything delivered before; may be empty when only `readTo` moved. */
+  readonly events: readonly RecordedEvent[];
+  /**
+   * The log has been read up to this position: no event the filter takes lies after the last one
+   * delivered and at or before it. A reader waiting for a position the filter leaves out learns here
+   * that it has passed, without asking the store. Undefined when the store cannot say.
+   */
+  readonly readTo: GlobalPosition | undefined;
+}
+
 /**
  * A catch-up subscription: delivers history after the checkpoint, then continues live, in global
- * order, with no gaps and no duplicates. Iterate it once; `close` ends the iteration.
+ * order, with no gaps and no duplicates. Iterate it, or its `pages()`, once; `close` ends the iteration.
  */
 export interface Subscription extends AsyncIterable<RecordedEvent> {
+  /** The same events a page at a time, as they are read: what a batching reader folds in one go. */
+  pages(): AsyncIterable<SubscriptionPage>;
   close(): Promise<void>;
 }
 

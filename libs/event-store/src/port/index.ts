@@ -5,3 +5,4 @@ export * from './validation.js';
 export * from './catch-up-subscription.js';
 export * from './collect.js';
 export * from './repeated-append.js';
+export * from './ready-batches.js';

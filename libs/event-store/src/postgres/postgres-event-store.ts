@@ -15,6 +15,7 @@ import {
   type JsonObject,
   type NewEvent,
   type ReadAllOptions,
+  type ReadPage,
   type ReadStreamOptions,
   type RecordedEvent,
   type StreamRevision,
@@ -47,6 +48,9 @@ interface EventRow {
   recorded_at: Date;
 }
 
+/** A row of a page of the log: an event with the head beside it, or only the head when none matched. */
+type PageRow = { [Column in keyof EventRow]: EventRow[Column] | null } & { head: string | null };
+
 export interface PostgresEventStoreOptions {
   /** Connections in the pool; defaults to 10. */
   readonly poolSize?: number;
@@ -61,11 +65,21 @@ const UNIQUE_VIOLATION = '23505';
 const COLUMNS = `position::text AS position, event_id::text AS event_id, stream_id,
   revision::text AS revision, type, data, metadata, recorded_at`;
 
-const ALL_PAGE = `SELECT ${COLUMNS} FROM event_store.events
-  WHERE position > $1
-    AND ($2::text[] IS NULL OR EXISTS (SELECT 1 FROM unnest($2::text[]) AS p(prefix) WHERE starts_with(stream_id, p.prefix)))
-    AND ($3::text[] IS NULL OR type = ANY($3::text[]))
-  ORDER BY events.position LIMIT $4`;
+// Up to the head read in the same statement (one snapshot): every position at or below it is
+// committed (appends are serialized, positions in commit order), so the next read may start after
+// it. The head comes back even when no event matches, on a row of its own.
+const ALL_PAGE = `WITH head AS (SELECT max(position) AS position FROM event_store.events),
+  page AS (
+    SELECT e.* FROM event_store.events e, head
+    WHERE e.position > $1 AND e.position <= head.position
+      AND ($2::text[] IS NULL OR EXISTS (SELECT 1 FROM unnest($2::text[]) AS p(prefix) WHERE starts_with(e.stream_id, p.prefix)))
+      AND ($3::text[] IS NULL OR e.type = ANY($3::text[]))
+    ORDER BY e.position LIMIT $4)
+  SELECT events.position::text AS position, events.event_id::text AS event_id, events.stream_id,
+    events.revision::text AS revision, events.type, events.data, events.metadata, events.recorded_at,
+    head.position::text AS head
+  FROM head LEFT JOIN page AS events ON true
+  ORDER BY events.position`;
 
 function toRecorded(row: EventRow): RecordedEvent {
   return {
@@ -238,11 +252,11 @@ export class PostgresEventStore implements EventStore {
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
     while (remaining > 0) {
       const limit = Math.min(READ_PAGE, remaining);
-      const page = await this.readPage(after, options.filter, limit);
-      for (const event of page) yield event;
-      remaining -= page.length;
-      if (page.length < limit) return;
-      after = page[page.length - 1]!.position;
+      const { events, readTo } = await this.readPage(after, options.filter, limit);
+      yield* events;
+      remaining -= events.length;
+      if (events.length < limit || readTo === undefined) return;
+      after = readTo;
     }
   }
 
@@ -250,14 +264,17 @@ export class PostgresEventStore implements EventStore {
     after: GlobalPosition | undefined,
     filter: EventFilter | undefined,
     limit: number,
-  ): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(ALL_PAGE, [
+  ): Promise<ReadPage> {
+    const { rows } = await this.pool.query<PageRow>(ALL_PAGE, [
       (after ?? 0n).toString(),
       nonEmpty(filter?.streamPrefixes),
       nonEmpty(filter?.eventTypes),
       limit,
     ]);
-    return rows.map(toRecorded);
+    const events = rows.filter((row): row is EventRow & PageRow => row.position !== null).map(toRecorded);
+    if (events.length === limit) return { events, readTo: events[limit - 1]!.position };
+    const head = rows[0]?.head;
+    return { events, readTo: head === undefined || head === null ? undefined : BigInt(head) };
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
@@ -279,6 +296,7 @@ export class PostgresEventStore implements EventStore {
     this.subscriptions.add(subscription);
     return {
       [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
+      pages: () => subscription.pages(),
       close: async () => {
         this.subscriptions.delete(subscription);
         await subscription.close();

@@ -17,6 +17,7 @@ import {
   type JsonObject,
   type NewEvent,
   type ReadAllOptions,
+  type ReadPage,
   type ReadStreamOptions,
   type RecordedEvent,
   type StreamRevision,
@@ -54,13 +55,27 @@ function toRecorded(row: EventRow): RecordedEvent {
   };
 }
 
+/**
+ * A stream's category: its id up to the first dash (`procedure` of `procedure-…`). The events table
+ * has an index on exactly this expression, so a filter by stream prefix seeks instead of scanning.
+ */
+const CATEGORY = `substr(stream_id, 1, instr(stream_id, '-') - 1)`;
+
 function filterClause(filter: EventFilter | undefined): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   const prefixes = filter?.streamPrefixes ?? [];
   if (prefixes.length > 0) {
-    parts.push(`(${prefixes.map(() => 'substr(stream_id, 1, ?) = ?').join(' OR ')})`);
-    for (const prefix of prefixes) params.push(prefix.length, prefix);
+    const terms = prefixes.map((prefix) => {
+      const dash = prefix.indexOf('-');
+      if (dash < 1) {
+        params.push(prefix.length, prefix);
+        return 'substr(stream_id, 1, ?) = ?';
+      }
+      params.push(prefix.slice(0, dash), prefix.length, prefix);
+      return `(${CATEGORY} = ? AND substr(stream_id, 1, ?) = ?)`;
+    });
+    parts.push(`(${terms.join(' OR ')})`);
   }
   const types = filter?.eventTypes ?? [];
   if (types.length > 0) {
@@ -250,29 +265,36 @@ export class SqliteEventStore implements EventStore {
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
     while (remaining > 0) {
       const limit = Math.min(READ_PAGE, remaining);
-      const page = this.readPage(after, options.filter, limit);
-      for (const event of page) yield event;
-      remaining -= page.length;
-      if (page.length < limit) return;
-      after = page[page.length - 1]!.position;
+      const { events, readTo } = this.readPage(after, options.filter, limit);
+      yield* events;
+      remaining -= events.length;
+      if (events.length < limit || readTo === undefined) return;
+      after = readTo;
     }
   }
 
+  /**
+   * Reads up to the head as it stands now, and says so: every position up to the head is committed
+   * (one writer, positions in commit order), so the next read may start after it.
+   */
   private readPage(
     after: GlobalPosition | undefined,
     filter: EventFilter | undefined,
     limit: number,
-  ): RecordedEvent[] {
+  ): ReadPage {
+    const head = (this.statements.head.get() as { position: bigint | null }).position ?? undefined;
+    if (head === undefined || (after !== undefined && head <= after)) return { events: [], readTo: head };
     const where = filterClause(filter);
     let statement = this.pageStatements.get(where.sql);
     if (!statement) {
       statement = this.db.prepare(
-        `SELECT ${COLUMNS} FROM events WHERE position > ?${where.sql} ORDER BY position LIMIT ?`,
+        `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ?${where.sql} ORDER BY position LIMIT ?`,
       );
       this.pageStatements.set(where.sql, statement);
     }
-    const rows = statement.all(after ?? -1n, ...where.params, limit) as EventRow[];
-    return rows.map(toRecorded);
+    const rows = statement.all(after ?? -1n, head, ...where.params, limit) as EventRow[];
+    const events = rows.map(toRecorded);
+    return { events, readTo: events.length === limit ? events[limit - 1]!.position : head };
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {

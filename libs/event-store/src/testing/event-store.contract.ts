@@ -63,7 +63,20 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
  * The behaviour every event-store adapter must show. Run it from each adapter's spec with a function
  * that opens the adapter on real storage; streams are unique per test, so the storage may be shared.
  */
-export function eventStoreContract(name: string, open: () => Promise<OpenedStore>): void {
+/** Where adapters truly differ, the suite says so instead of hiding it. */
+export interface StoreCapabilities {
+  /**
+   * A subscription's pages say the log was read up to its head, past events the filter leaves out
+   * (SQLite, PostgreSQL). KurrentDB's server-side subscription reports only the events it sends.
+   */
+  readonly pagesReadToHead: boolean;
+}
+
+export function eventStoreContract(
+  name: string,
+  open: () => Promise<OpenedStore>,
+  capabilities: StoreCapabilities = { pagesReadToHead: true },
+): void {
   describe(`${name} event store (contract)`, () => {
     let opened: OpenedStore;
     let store: EventStore;
@@ -441,6 +454,44 @@ export function eventStoreContract(name: string, open: () => Promise<OpenedStore
           await restarted.close();
         }
       });
+
+      it('delivers the same events a page at a time, each page saying how far the log was read', async () => {
+        const prefix = uniqueStream('paged');
+        for (let i = 0; i < 4; i++) await store.appendToStream(`${prefix}-${i}`, events(3), 'no_stream');
+        const subscription = store.subscribeToAll({ filter: { streamPrefixes: [prefix] } });
+        const pages = subscription.pages()[Symbol.asyncIterator]();
+        try {
+          const delivered: RecordedEvent[] = [];
+          while (delivered.length < 12) {
+            const page = (await pages.next()).value as { events: RecordedEvent[]; readTo?: bigint };
+            delivered.push(...page.events);
+            const last = delivered.at(-1);
+            if (last) expect(page.readTo).toBeGreaterThanOrEqual(last.position);
+          }
+          const stored = await collect(store.readAll({ filter: { streamPrefixes: [prefix] } }));
+          expect(delivered.map((e) => e.id)).toEqual(stored.map((e) => e.id));
+        } finally {
+          await subscription.close();
+        }
+      });
+
+      if (capabilities.pagesReadToHead)
+        it('tells an idle filtered subscriber that the log moved past events it does not take', async () => {
+          const subscription = store.subscribeToAll({
+            after: await store.headPosition(),
+            filter: { streamPrefixes: [uniqueStream('quiet')] },
+          });
+          const pages = subscription.pages()[Symbol.asyncIterator]();
+          try {
+            const next = pages.next();
+            const other = await store.appendToStream(uniqueStream('busy'), events(2), 'no_stream');
+            const page = (await next).value as { events: RecordedEvent[]; readTo?: bigint };
+            expect(page.events).toEqual([]);
+            expect(page.readTo).toBeGreaterThanOrEqual(other.position);
+          } finally {
+            await subscription.close();
+          }
+        });
 
       it('ends the iteration when closed', async () => {
         const subscription = store.subscribeToAll({
