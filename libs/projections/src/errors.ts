@@ -24,6 +24,23 @@ export class ProjectionApplyFailed extends Error {
   }
 }
 
+/** A batch's rows could not be written: its rows and the checkpoint were rolled back together. */
+export class ProjectionBatchFailed extends Error {
+  constructor(
+    readonly projection: string,
+    readonly firstPosition: GlobalPosition,
+    readonly lastPosition: GlobalPosition,
+    cause: unknown,
+  ) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `projection "${projection}" failed to write the events from position ${firstPosition} to ${lastPosition}: ${reason}`,
+      { cause },
+    );
+    this.name = new.target.name;
+  }
+}
+
 /** The read model did not catch up with a position in time. */
 export class ProjectionLagTimeout extends Error {
   constructor(

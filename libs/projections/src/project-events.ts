@@ -1,22 +1,24 @@
 import type { RecordedEvent } from '@redtape/event-store';
 import { moveCheckpoint, type ProjectionCheckpoint } from './checkpoints.js';
-import { ProjectionApplyFailed, ProjectionCheckpointMoved } from './errors.js';
+import { ProjectionApplyFailed, ProjectionBatchFailed, ProjectionCheckpointMoved } from './errors.js';
 import { tablesOfGeneration } from './generation-tables.js';
 import type { Projection, ReadModelTransaction, ReadModels, TableResolver } from './projection.js';
 
-/** Folds events, in the given order, into a generation's tables; names the event that failed. */
+/** Folds events, in the given order, into a generation's tables; names the event or batch that failed. */
 export async function applyInOrder(
   trx: ReadModelTransaction,
   projection: Projection,
   table: TableResolver,
   events: readonly RecordedEvent[],
 ): Promise<void> {
-  for (const event of events) {
-    try {
-      await projection.apply(event, trx, table);
-    } catch (error) {
-      throw new ProjectionApplyFailed(projection.name, event, error);
-    }
+  const first = events[0];
+  const last = events.at(-1);
+  if (!first || !last) return;
+  try {
+    await projection.applyBatch(events, trx, table);
+  } catch (error) {
+    if (error instanceof ProjectionApplyFailed) throw error;
+    throw new ProjectionBatchFailed(projection.name, first.position, last.position, error);
   }
 }
 

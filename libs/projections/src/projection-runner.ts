@@ -1,4 +1,5 @@
 import { type EventStore, type GlobalPosition, type Subscription } from '@redtape/event-store';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { ensureCheckpointTable, readCheckpoint, type ProjectionCheckpoint } from './checkpoints.js';
 import { ProjectionLagTimeout, ProjectionStopped, ProjectionVersionAhead } from './errors.js';
 import { exclusive } from './exclusive.js';
@@ -6,7 +7,6 @@ import { PositionWaiters } from './position-waiters.js';
 import { projectEvents } from './project-events.js';
 import type { Projection, ReadModels } from './projection.js';
 import { readModelReflects } from './reached.js';
-import { readyBatches } from './ready-batches.js';
 import { rebuildProjection, type PauseLive, type RebuildContext } from './rebuild.js';
 import { assertValidProjection } from './validation.js';
 
@@ -16,13 +16,13 @@ export interface ProjectionRunnerOptions {
   readonly store: EventStore;
   readonly db: ReadModels;
   readonly projection: Projection;
-  /** Most events folded in one transaction, live and during a rebuild; defaults to 100. */
+  /** Most events folded in one transaction, live and during a rebuild; defaults to 500. */
   readonly batchSize?: number;
   /** Stamps the checkpoint's updated_at; defaults to the system clock. */
   readonly clock?: () => Date;
 }
 
-const DEFAULT_BATCH_SIZE = 100;
+const DEFAULT_BATCH_SIZE = 500;
 const ignore = (): void => undefined;
 
 /**
@@ -43,6 +43,8 @@ export class ProjectionRunner {
   private currentStatus: ProjectionRunnerStatus = 'stopped';
   private failure: unknown;
   private current: ProjectionCheckpoint | undefined;
+  /** How far the live subscription has read the log: events the filter leaves out are passed too. */
+  private readTo: GlobalPosition | undefined;
   private subscription: Subscription | undefined;
   private starting: Promise<void> | undefined;
   private following: Promise<void> = Promise.resolve();
@@ -176,17 +178,24 @@ export class ProjectionRunner {
 
   private async follow(subscription: Subscription): Promise<void> {
     try {
-      for await (const batch of readyBatches(subscription, this.batchSize)) {
-        await this.exclusive(async () => {
-          this.current = await projectEvents(
-            this.db,
-            this.projection,
-            this.requireCheckpoint(),
-            batch,
-            this.clock(),
-          );
-        });
+      for await (const page of subscription.pages()) {
+        for (let start = 0; start < page.events.length; start += this.batchSize) {
+          const batch = page.events.slice(start, start + this.batchSize);
+          await this.exclusive(async () => {
+            this.current = await projectEvents(
+              this.db,
+              this.projection,
+              this.requireCheckpoint(),
+              batch,
+              this.clock(),
+            );
+          });
+        }
+        if (page.readTo !== undefined) this.readTo = page.readTo;
         this.waiters.recheck();
+        // better-sqlite3 answers synchronously: without a turn of the event loop between pages, a
+        // long catch-up would leave /health unanswered and SIGTERM unheard until it ends.
+        await yieldToEventLoop();
       }
     } catch (error) {
       this.fail(error);
@@ -227,6 +236,9 @@ export class ProjectionRunner {
 
   private async hasReached(position: GlobalPosition): Promise<boolean> {
     if (!this.current) return false;
+    if (this.current.position !== undefined && this.current.position >= position) return true;
+    // What the subscription has read past, it has folded: no need to ask the store.
+    if (this.readTo !== undefined) return this.readTo >= position;
     return readModelReflects(this.store, this.projection, this.current.position, position);
   }
 }

@@ -1,5 +1,6 @@
 import { collect, type EventStore, type GlobalPosition } from '@redtape/event-store';
 import { randomUUID } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import {
   claimRebuild,
   rebuildStillClaimed,
@@ -74,6 +75,8 @@ export async function rebuildProjection(
     });
     replayed = last.position;
     if (page.length < batchSize) break;
+    // A rebuild of a long log must not starve the service's other work (health, requests, SIGTERM).
+    await yieldToEventLoop();
   }
 
   return pauseLive(async () => {

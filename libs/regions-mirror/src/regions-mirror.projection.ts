@@ -1,5 +1,5 @@
 import { toEnvelope, UpcasterRegistry } from '@redtape/event-sourcing';
-import type { Projection, ReadModelTransaction, TableResolver } from '@redtape/projections';
+import { eventByEvent, type ReadModelTransaction, type TableResolver } from '@redtape/projections';
 import { unitIdOfStream, type RegionsEvent } from '@redtape/regions-domain';
 
 const registry = new UpcasterRegistry();
@@ -30,7 +30,7 @@ async function updateUnit(
  * and pilot enrollment, and the authorities. It learns them only from the regions' events in the
  * shared event store, never by calling the regions service.
  */
-export const regionsMirrorProjection: Projection = {
+export const regionsMirrorProjection = eventByEvent({
   name: 'regions-mirror',
   version: 1,
   filter: { streamPrefixes: ['unit-', 'authority-'] },
@@ -121,4 +121,4 @@ export const regionsMirrorProjection: Projection = {
         return;
     }
   },
-};
+});

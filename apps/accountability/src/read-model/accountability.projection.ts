@@ -5,7 +5,7 @@ import {
 } from '@redtape/accountability-domain';
 import { toEnvelope, UpcasterRegistry } from '@redtape/event-sourcing';
 import type { RecordedEvent } from '@redtape/event-store';
-import type { Projection, ReadModelTransaction, TableResolver } from '@redtape/projections';
+import { eventByEvent, type ReadModelTransaction, type TableResolver } from '@redtape/projections';
 import { normalizeRequirementName } from '@redtape/procedures-domain';
 import { sql } from 'kysely';
 
@@ -390,7 +390,7 @@ function readEvent(recorded: RecordedEvent): Folded {
  * it has folded, so an event delivered again changes nothing; the rows depend only on the events,
  * in log order, so a rebuild gives the rows of the live run.
  */
-export const accountabilityProjection: Projection = {
+export const accountabilityProjection = eventByEvent({
   name: 'accountability',
   version: 1,
   filter: ACCOUNTABILITY_STREAMS,
@@ -547,4 +547,4 @@ export const accountabilityProjection: Projection = {
     // Meetings and reports on a unit are one event per stream.
     return applyOnceOnlyEvent(folded, trx, table);
   },
-};
+});

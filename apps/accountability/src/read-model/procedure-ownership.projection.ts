@@ -1,7 +1,7 @@
 import { bishkekDate } from '@redtape/accountability-domain';
 import { toEnvelope, UpcasterRegistry, type EventMetadata } from '@redtape/event-sourcing';
 import type { RecordedEvent } from '@redtape/event-store';
-import type { Projection, ReadModelTransaction, TableResolver } from '@redtape/projections';
+import { eventByEvent, type ReadModelTransaction, type TableResolver } from '@redtape/projections';
 import {
   PROCEDURE_EVENT_TYPES,
   PROCEDURE_STREAMS,
@@ -83,7 +83,7 @@ async function applyRegistration(
  * never by calling the procedures service. An event at or below the owner row's revision was
  * folded already and changes nothing.
  */
-export const procedureOwnershipProjection: Projection = {
+export const procedureOwnershipProjection = eventByEvent({
   name: 'procedure-ownership',
   version: 1,
   filter: PROCEDURE_STREAMS,
@@ -171,4 +171,4 @@ export const procedureOwnershipProjection: Projection = {
       .onConflict((conflict) => conflict.column('event_id').doNothing())
       .execute();
   },
-};
+});

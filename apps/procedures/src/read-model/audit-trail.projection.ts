@@ -1,4 +1,4 @@
-import type { Projection, ReadModelTransaction, TableResolver } from '@redtape/projections';
+import { eventByEvent, type ReadModelTransaction, type TableResolver } from '@redtape/projections';
 import { diffProcedures, PROCEDURE_STREAMS } from '@redtape/procedures-domain';
 import { sql } from 'kysely';
 import { foldProcedure, parseDocument, readProcedureEvent } from './procedure-events-read.js';
@@ -36,7 +36,7 @@ async function alreadyRecorded(trx: ReadModelTransaction, table: TableResolver, 
  * depends on no other read model. Times come from the event only, never from a clock, so a rebuild
  * from position 0 writes byte-identical rows; an event recorded already changes nothing.
  */
-export const auditTrailProjection: Projection = {
+export const auditTrailProjection = eventByEvent({
   name: 'audit-trail',
   version: 1,
   filter: PROCEDURE_STREAMS,
@@ -133,4 +133,4 @@ export const auditTrailProjection: Projection = {
       .onConflict((conflict) => conflict.column('procedure_id').doUpdateSet({ revision, document }))
       .execute();
   },
-};
+});

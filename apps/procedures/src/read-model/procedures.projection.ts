@@ -1,4 +1,4 @@
-import type { Projection, ReadModelTransaction, TableResolver } from '@redtape/projections';
+import { eventByEvent, type ReadModelTransaction, type TableResolver } from '@redtape/projections';
 import { PROCEDURE_STREAMS, type ProcedureDocument, type Requirement } from '@redtape/procedures-domain';
 import { foldProcedure, parseDocument, readProcedureEvent } from './procedure-events-read.js';
 import { searchForm } from './search-form.js';
@@ -79,7 +79,7 @@ async function replaceRequirements(
  * date. Each event is folded with the domain's own `evolveProcedure` onto the document kept in the
  * row; an event at or below the row's revision was folded already and changes nothing.
  */
-export const proceduresProjection: Projection = {
+export const proceduresProjection = eventByEvent({
   name: 'procedures',
   version: 1,
   filter: PROCEDURE_STREAMS,
@@ -183,4 +183,4 @@ export const proceduresProjection: Projection = {
       .onConflict((conflict) => conflict.columns(['procedure_id', 'revision']).doNothing())
       .execute();
   },
-};
+});

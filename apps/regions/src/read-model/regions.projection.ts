@@ -1,5 +1,5 @@
 import { toEnvelope, UpcasterRegistry } from '@redtape/event-sourcing';
-import type { Projection, ReadModelTransaction, TableResolver } from '@redtape/projections';
+import { eventByEvent, type ReadModelTransaction, type TableResolver } from '@redtape/projections';
 import { foldForSearch, unitIdOfStream, type RegionsEvent } from '@redtape/regions-domain';
 
 const registry = new UpcasterRegistry();
@@ -41,7 +41,7 @@ async function depthBelow(
 }
 
 /** Units, their authorities and the reform stages, as the regions GraphQL API reads them. */
-export const regionsProjection: Projection = {
+export const regionsProjection = eventByEvent({
   name: 'regions',
   version: 1,
   filter: { streamPrefixes: ['unit-', 'authority-', 'reform-stage-'] },
@@ -208,4 +208,4 @@ export const regionsProjection: Projection = {
       }
     }
   },
-};
+});

@@ -1,5 +1,10 @@
 import type { RecordedEvent } from '@redtape/event-store';
-import type { Projection, ReadModels } from '../projection.js';
+import {
+  eventByEvent,
+  type EventByEventProjection,
+  type Projection,
+  type ReadModels,
+} from '../projection.js';
 
 /** The streams the projection follows; events of other streams are filtered out. */
 export const FOLLOWED_PREFIX = 'procedure-';
@@ -17,8 +22,8 @@ export interface StreamStatsOptions {
  * events it has and the type of its last one (`stream_stats`). The stats are derived from the
  * events table, so folding an event twice leaves the same rows.
  */
-export function streamStatsProjection(options: StreamStatsOptions = {}): Projection {
-  return {
+export function streamStatsProjection(options: StreamStatsOptions = {}): Projection & EventByEventProjection {
+  return eventByEvent({
     name: 'stream-stats',
     version: options.version ?? 1,
     filter: { streamPrefixes: [FOLLOWED_PREFIX] },
@@ -96,7 +101,7 @@ export function streamStatsProjection(options: StreamStatsOptions = {}): Project
         .execute();
       if (options.failOn?.(event)) throw new Error(`refused to project ${event.type}`);
     },
-  };
+  });
 }
 
 export interface StreamStatsRow {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openEventStore, type EventStore, type RecordedEvent } from '@redtape/event-store';
-import { openPostgresReadModels, type Projection, type ReadModels } from '@redtape/projections';
+import { eventByEvent, openPostgresReadModels, type ReadModels } from '@redtape/projections';
 import { eventually, temporaryPostgresDatabase, type TemporaryDatabase } from '@redtape/testing';
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
@@ -10,7 +10,7 @@ const LOCK = 'redtape.projections.host-spec';
 const SCHEMA = 'host_spec';
 
 /** Counts events per stream: enough to see whether a replica folded every event exactly once. */
-const countsPerStream: Projection = {
+const countsPerStream = eventByEvent({
   name: 'counts',
   version: 1,
   filter: { streamPrefixes: ['counted-'] },
@@ -29,7 +29,7 @@ const countsPerStream: Projection = {
       .onConflict((c) => c.column('stream_id').doUpdateSet({ events: Number(event.revision) + 1 }))
       .execute();
   },
-};
+});
 
 async function countOf(db: ReadModels, stream: string): Promise<number | undefined> {
   const row = (await db
@@ -115,7 +115,7 @@ describe('replicas sharing PostgreSQL read models', () => {
 
   it('steps down when a projection fails, and resumes from the stored checkpoint after a pause', async () => {
     let refusals = 0;
-    const flaky: Projection = {
+    const flaky = eventByEvent({
       ...countsPerStream,
       name: 'flaky-counts',
       tables: ['flaky_counts'],
@@ -124,7 +124,8 @@ describe('replicas sharing PostgreSQL read models', () => {
         if (event.type === 'Poison' && refusals++ === 0) throw new Error('refused once');
         await countsPerStream.apply(event, trx, (logical) => table(`flaky_${logical}`));
       },
-    };
+    });
+
     const db = await openPostgresReadModels(database.url, 'flaky_host');
     opened.push(db);
     const host = new ProjectionsHost(store, db, [flaky], logger, 'redtape.projections.flaky');
