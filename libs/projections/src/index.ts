@@ -9,3 +9,4 @@ export { projectEvents } from './project-events.js';
 export { tryReplicaLock, type ReplicaLock } from './replica-lock.js';
 export { readModelReflects } from './reached.js';
 export { migrateComponent } from './migrations.js';
+export * from './write-rows.js';

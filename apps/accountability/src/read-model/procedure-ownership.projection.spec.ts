@@ -147,9 +147,10 @@ describe('the procedure ownership projection', () => {
     const abolition = events.find((event) => event.type === 'ProcedureAbolished')!;
     const table = (logical: string) => physicalTable(logical, 1);
     await fixture.db.transaction().execute(async (trx) => {
-      for (const event of events) await procedureOwnershipProjection.apply(event, trx, table);
+      await procedureOwnershipProjection.applyBatch(events, trx, table);
+      for (const event of events) await procedureOwnershipProjection.applyBatch([event], trx, table);
       // The abolition delivered again after the reinstatement must not abolish the procedure again.
-      await procedureOwnershipProjection.apply(abolition, trx, table);
+      await procedureOwnershipProjection.applyBatch([abolition], trx, table);
     });
 
     expect(await contents()).toEqual(once);

@@ -1,7 +1,15 @@
 import { bishkekDate } from '@redtape/accountability-domain';
 import { toEnvelope, UpcasterRegistry, type EventMetadata } from '@redtape/event-sourcing';
 import type { RecordedEvent } from '@redtape/event-store';
-import { eventByEvent, type ReadModelTransaction, type TableResolver } from '@redtape/projections';
+import {
+  foldOne,
+  insertRows,
+  selectWhereIn,
+  upsertRows,
+  type Projection,
+  type ReadModelTransaction,
+  type TableResolver,
+} from '@redtape/projections';
 import {
   PROCEDURE_EVENT_TYPES,
   PROCEDURE_STREAMS,
@@ -56,24 +64,35 @@ function simplification(
   return undefined;
 }
 
-async function applyRegistration(
+const NAME = 'procedure-ownership';
+
+interface Owner {
+  procedure_id: string;
+  authority_id: string;
+  unit_id: string;
+  status: string;
+  revision: number;
+}
+
+async function storedOwners(
   trx: ReadModelTransaction,
   table: TableResolver,
-  procedureId: string,
-  revision: number,
-  event: EventOf<'ProcedureRegistered'>,
-): Promise<void> {
-  await trx
-    .insertInto(table('procedure_owners'))
-    .values({
-      procedure_id: procedureId,
-      authority_id: event.data.authorityId,
-      unit_id: event.data.unitId,
-      status: event.data.status,
-      revision,
-    })
-    .onConflict((conflict) => conflict.column('procedure_id').doNothing())
-    .execute();
+  procedureIds: readonly string[],
+): Promise<Map<string, Owner>> {
+  const rows = await selectWhereIn<Owner>(
+    trx,
+    table('procedure_owners'),
+    ['procedure_id', 'authority_id', 'unit_id', 'status', 'revision'],
+    'procedure_id',
+    procedureIds,
+  );
+  return new Map(rows.map((row) => [row.procedure_id, { ...row, revision: Number(row.revision) }]));
+}
+
+function readEvent(recorded: RecordedEvent): ProcedureEvent | undefined {
+  if (!KNOWN_TYPES.has(recorded.type)) return undefined;
+  const envelope = toEnvelope<ProcedureEvent>(recorded, registry);
+  return { type: envelope.type, data: envelope.data } as ProcedureEvent;
 }
 
 /**
@@ -83,8 +102,8 @@ async function applyRegistration(
  * never by calling the procedures service. An event at or below the owner row's revision was
  * folded already and changes nothing.
  */
-export const procedureOwnershipProjection = eventByEvent({
-  name: 'procedure-ownership',
+export const procedureOwnershipProjection: Projection = {
+  name: NAME,
   version: 1,
   filter: PROCEDURE_STREAMS,
   tables: ['procedure_owners', 'procedure_simplifications'],
@@ -129,46 +148,52 @@ export const procedureOwnershipProjection = eventByEvent({
       .execute();
   },
 
-  async apply(recorded, trx, table) {
-    const procedureId = procedureIdOfStream(recorded.streamId);
-    const revision = Number(recorded.revision) + 1;
-    const envelope = KNOWN_TYPES.has(recorded.type)
-      ? toEnvelope<ProcedureEvent>(recorded, registry)
-      : undefined;
-    const event = envelope && ({ type: envelope.type, data: envelope.data } as ProcedureEvent);
-    if (event?.type === 'ProcedureRegistered') {
-      await applyRegistration(trx, table, procedureId, revision, event);
-      return;
+  async applyBatch(events, trx, table) {
+    const owners = await storedOwners(trx, table, [
+      ...new Set(events.map((e) => procedureIdOfStream(e.streamId))),
+    ]);
+    const touched = new Set<string>();
+    const simplifications: Record<string, unknown>[] = [];
+    for (const recorded of events) {
+      const procedureId = procedureIdOfStream(recorded.streamId);
+      const revision = Number(recorded.revision) + 1;
+      const event = await foldOne(NAME, recorded, () => readEvent(recorded));
+      const owner = owners.get(procedureId);
+      if (event?.type === 'ProcedureRegistered') {
+        if (owner) continue;
+        const { data } = event;
+        owners.set(procedureId, {
+          procedure_id: procedureId,
+          authority_id: data.authorityId,
+          unit_id: data.unitId,
+          status: data.status,
+          revision,
+        });
+        touched.add(procedureId);
+        continue;
+      }
+      // Folded already, or a stream whose first event was not its registration: nothing to show.
+      if (!owner || revision <= owner.revision) continue;
+      // Every event counts as a revision, a type this code does not know included.
+      owner.revision = revision;
+      owner.status = (event && statusAfter(event)) ?? owner.status;
+      touched.add(procedureId);
+      const cut = event && simplification(event);
+      if (cut !== undefined)
+        simplifications.push({
+          event_id: recorded.id,
+          procedure_id: procedureId,
+          unit_id: owner.unit_id,
+          occurred_on: occurredOn(recorded),
+          ...cut,
+        });
     }
-
-    // Every event counts as a revision, a type this code does not know included.
-    const status = event && statusAfter(event);
-    const claimed = await trx
-      .updateTable(table('procedure_owners'))
-      .set(status === undefined ? { revision } : { revision, status })
-      .where('procedure_id', '=', procedureId)
-      .where('revision', '<', revision)
-      .executeTakeFirst();
-    // Folded already, or a stream whose first event was not its registration: nothing to show.
-    if (claimed.numUpdatedRows === 0n) return;
-
-    const cut = event && simplification(event);
-    if (cut === undefined) return;
-    const { unit_id } = (await trx
-      .selectFrom(table('procedure_owners'))
-      .select('unit_id')
-      .where('procedure_id', '=', procedureId)
-      .executeTakeFirstOrThrow()) as { unit_id: string };
-    await trx
-      .insertInto(table('procedure_simplifications'))
-      .values({
-        event_id: recorded.id,
-        procedure_id: procedureId,
-        unit_id,
-        occurred_on: occurredOn(recorded),
-        ...cut,
-      })
-      .onConflict((conflict) => conflict.column('event_id').doNothing())
-      .execute();
+    await upsertRows(
+      trx,
+      table('procedure_owners'),
+      [...touched].map((id) => owners.get(id)!),
+      ['procedure_id'],
+    );
+    await insertRows(trx, table('procedure_simplifications'), simplifications, ['event_id']);
   },
-});
+};

@@ -228,9 +228,10 @@ describe('the audit trail', () => {
     const events = await collect(fixture.store.readAll({ filter: auditTrailProjection.filter }));
     const table = (logical: string) => physicalTable(logical, 1);
     await fixture.db.transaction().execute(async (trx) => {
-      await auditTrailProjection.apply(events[3]!, trx, table);
-      for (const event of events) await auditTrailProjection.apply(event, trx, table);
-      await auditTrailProjection.apply(events[1]!, trx, table);
+      await auditTrailProjection.applyBatch([events[3]!], trx, table);
+      await auditTrailProjection.applyBatch(events, trx, table);
+      for (const event of events) await auditTrailProjection.applyBatch([event], trx, table);
+      await auditTrailProjection.applyBatch([events[1]!], trx, table);
     });
 
     expect(await auditContents()).toEqual(once);

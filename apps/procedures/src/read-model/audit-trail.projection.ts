@@ -1,44 +1,55 @@
-import { eventByEvent, type ReadModelTransaction, type TableResolver } from '@redtape/projections';
-import { diffProcedures, PROCEDURE_STREAMS } from '@redtape/procedures-domain';
+import {
+  foldOne,
+  insertRows,
+  selectWhereIn,
+  upsertRows,
+  type Projection,
+  type ReadModelTransaction,
+  type TableResolver,
+} from '@redtape/projections';
+import { diffProcedures, PROCEDURE_STREAMS, type ProcedureDocument } from '@redtape/procedures-domain';
 import { sql } from 'kysely';
 import { foldProcedure, parseDocument, readProcedureEvent } from './procedure-events-read.js';
 
+const NAME = 'audit-trail';
+
 interface StoredDocument {
+  procedure_id: string;
   revision: number | string;
   document: string;
 }
 
-async function storedDocument(
+/** The trail's own document of each procedure a batch touches, as stored before it: one query. */
+async function storedDocuments(
   trx: ReadModelTransaction,
   table: TableResolver,
-  procedureId: string,
-): Promise<StoredDocument | undefined> {
-  return (await trx
-    .selectFrom(table('audit_documents'))
-    .select(['revision', 'document'])
-    .where('procedure_id', '=', procedureId)
-    .executeTakeFirst()) as StoredDocument | undefined;
-}
-
-async function alreadyRecorded(trx: ReadModelTransaction, table: TableResolver, eventId: string) {
-  const row = await trx
-    .selectFrom(table('audit_entries'))
-    .select('event_id')
-    .where('event_id', '=', eventId)
-    .executeTakeFirst();
-  return row !== undefined;
+  procedureIds: readonly string[],
+): Promise<Map<string, { document: ProcedureDocument; revision: number }>> {
+  const rows = await selectWhereIn<StoredDocument>(
+    trx,
+    table('audit_documents'),
+    ['procedure_id', 'revision', 'document'],
+    'procedure_id',
+    procedureIds,
+  );
+  return new Map(
+    rows.map((row) => [
+      row.procedure_id,
+      { document: parseDocument(row.document), revision: Number(row.revision) },
+    ]),
+  );
 }
 
 /**
  * Every change to every procedure: who made it (as the event's metadata says), when, why, on which
  * legal basis, and which fields it changed (`diffProcedures` of the document before and after).
- * The document before each event comes from this projection's own `audit_documents`, so the trail
- * depends on no other read model. Times come from the event only, never from a clock, so a rebuild
+ * The document before each event comes from this projection's own `audit_documents` (read once per
+ * batch for the procedures it touches), so the trail depends on no other read model. Times come from the event only, never from a clock, so a rebuild
  * from position 0 writes byte-identical rows; an event recorded already changes nothing.
  */
-export const auditTrailProjection = eventByEvent({
-  name: 'audit-trail',
-  version: 1,
+export const auditTrailProjection: Projection = {
+  name: NAME,
+  version: 2,
   filter: PROCEDURE_STREAMS,
   tables: ['audit_entries', 'audit_documents'],
 
@@ -92,21 +103,24 @@ export const auditTrailProjection = eventByEvent({
       .execute();
   },
 
-  async apply(recorded, trx, table) {
-    if (await alreadyRecorded(trx, table, recorded.id)) return;
-    const { procedureId, revision, event, metadata, occurredAt } = readProcedureEvent(recorded);
-    const stored = await storedDocument(trx, table, procedureId);
-    if (stored && revision <= Number(stored.revision)) return;
-
-    const before = stored ? parseDocument(stored.document) : null;
-    const after = foldProcedure(before, event);
-    // A stream whose first event is not a registration has no procedure to attribute changes to.
-    if (after === null) return;
-
-    const { actor } = metadata;
-    await trx
-      .insertInto(table('audit_entries'))
-      .values({
+  async applyBatch(events, trx, table) {
+    const read = events.map(readProcedureEvent);
+    const documents = await storedDocuments(trx, table, [...new Set(read.map((one) => one.procedureId))]);
+    const touched = new Set<string>();
+    const entries: Record<string, unknown>[] = [];
+    for (const [i, { procedureId, revision, event, metadata, occurredAt }] of read.entries()) {
+      const recorded = events[i]!;
+      const stored = documents.get(procedureId);
+      if (stored && revision <= stored.revision) continue;
+      const before = stored?.document ?? null;
+      const after = await foldOne(NAME, recorded, () => foldProcedure(before, event));
+      // A stream whose first event is not a registration has no procedure to attribute changes to.
+      if (after === null) continue;
+      const changes = await foldOne(NAME, recorded, () => diffProcedures(before, after));
+      documents.set(procedureId, { document: after, revision });
+      touched.add(procedureId);
+      const { actor } = metadata;
+      entries.push({
         event_id: recorded.id,
         procedure_id: procedureId,
         unit_id: after.unitId,
@@ -123,14 +137,18 @@ export const auditTrailProjection = eventByEvent({
         reason: metadata.reason ?? null,
         legal_basis: metadata.legalBasis ?? null,
         command_id: metadata.commandId,
-        changes: JSON.stringify(diffProcedures(before, after)),
-      })
-      .execute();
-    const document = JSON.stringify(after);
-    await trx
-      .insertInto(table('audit_documents'))
-      .values({ procedure_id: procedureId, revision, document })
-      .onConflict((conflict) => conflict.column('procedure_id').doUpdateSet({ revision, document }))
-      .execute();
+        changes: JSON.stringify(changes),
+      });
+    }
+    await insertRows(trx, table('audit_entries'), entries, ['event_id']);
+    await upsertRows(
+      trx,
+      table('audit_documents'),
+      [...touched].map((procedureId) => {
+        const { document, revision } = documents.get(procedureId)!;
+        return { procedure_id: procedureId, revision, document: JSON.stringify(document) };
+      }),
+      ['procedure_id'],
+    );
   },
-});
+};

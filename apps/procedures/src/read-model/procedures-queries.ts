@@ -15,7 +15,7 @@ import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { InvalidQueryInput } from './invalid-query-input.js';
 import { decodeCursor, encodeCursor, pageOf, requirePageSize, type Page } from './pagination.js';
 import { parseDocument } from './procedure-events-read.js';
-import type { ProcedureRow, ProceduresTables } from './procedures-tables.js';
+import type { ProcedureRow, ProcedureVersionRow, ProceduresTables } from './procedures-tables.js';
 import { containsPattern, searchForm } from './search-form.js';
 
 /** A procedure as it stands, with the count of events applied to it and when it was registered and last changed. */
@@ -79,6 +79,7 @@ const AUDIT_LIST = 'audit';
 const LIKE_ESCAPE = sql.raw(`'\\'`);
 
 type Tables = ProceduresTables;
+type FigureRow = Pick<ProcedureVersionRow, 'status' | 'requirement_count' | 'decision_days' | 'fee_tyiyn'>;
 type ProcedureQuery = SelectQueryBuilder<Tables, 'procedures', object>;
 
 function toRecord(row: Pick<ProcedureRow, 'document' | 'revision' | 'registered_at' | 'updated_at'>) {
@@ -258,21 +259,41 @@ export class ProceduresQueries {
   async metrics(unitIds: readonly string[] | undefined, asOf?: string): Promise<ReformMetrics> {
     const before = asOf === undefined ? undefined : endOfDay(asOf);
     if (unitIds?.length === 0) return reformMetrics([]);
+    const rows =
+      before === undefined ? await this.currentFigures(unitIds) : await this.figuresBefore(unitIds, before);
+    return reformMetrics(
+      rows.map((row) => ({
+        status: row.status as ProcedureStatus,
+        requirementCount: Number(row.requirement_count),
+        decisionDays: Number(row.decision_days),
+        feeTyiyn: row.fee_tyiyn === null ? null : Number(row.fee_tyiyn),
+      })),
+    );
+  }
+
+  private async currentFigures(unitIds: readonly string[] | undefined): Promise<FigureRow[]> {
     let query = this.db
-      .selectFrom('procedure_versions as v')
-      .innerJoin('procedures as p', 'p.id', 'v.procedure_id')
-      .select('v.document')
-      .where('v.revision', '=', (eb) => {
-        let latest = eb
+      .selectFrom('procedures')
+      .select(['status', 'requirement_count', 'decision_days', 'fee_tyiyn']);
+    if (unitIds !== undefined) query = query.where('unit_id', 'in', unitIds);
+    return query.execute();
+  }
+
+  /** Each procedure's figures in its latest version before the instant: the version rows are indexed by procedure. */
+  private async figuresBefore(unitIds: readonly string[] | undefined, before: string): Promise<FigureRow[]> {
+    let query = this.db
+      .selectFrom('procedures as p')
+      .innerJoin('procedure_versions as v', 'v.procedure_id', 'p.id')
+      .select(['v.status', 'v.requirement_count', 'v.decision_days', 'v.fee_tyiyn'])
+      .where('v.revision', '=', (eb) =>
+        eb
           .selectFrom('procedure_versions as w')
           .select((inner) => inner.fn.max('w.revision').as('revision'))
-          .whereRef('w.procedure_id', '=', 'v.procedure_id');
-        if (before !== undefined) latest = latest.where('w.occurred_at', '<', before);
-        return latest;
-      });
+          .whereRef('w.procedure_id', '=', 'p.id')
+          .where('w.occurred_at', '<', before),
+      );
     if (unitIds !== undefined) query = query.where('p.unit_id', 'in', unitIds);
-    const rows = await query.orderBy('v.procedure_id').execute();
-    return reformMetrics(rows.map((row) => parseDocument(row.document)));
+    return query.execute();
   }
 
   /**

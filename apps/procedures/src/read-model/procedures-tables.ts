@@ -21,10 +21,8 @@ export interface ProcedureRow {
   legal_basis: string | null;
   duplicate_of: string | null;
   merged_into: string | null;
-  /** JSON: Requirement[]. */
-  requirements: string;
-  /** JSON: Step[]. */
-  steps: string;
+  /** How many documents it asks for now. */
+  requirement_count: number;
   /** JSON: the whole ProcedureDocument, the state the next event is folded onto. */
   document: string;
   /** Events applied to the procedure: 1 after its registration. */
@@ -42,7 +40,11 @@ export interface ProcedureRequirementRow {
   normalized_name: string;
 }
 
-/** One row per procedure event: the figures the reform is measured by, at each revision (`procedures` projection). */
+/**
+ * One row per procedure event: the figures the reform is measured by, at each revision (`procedures`
+ * projection). Not the document: time travel folds the event store, so a copy per event would only
+ * weigh (it was more than half the read model at a million events).
+ */
 export interface ProcedureVersionRow {
   procedure_id: string;
   revision: number;
@@ -51,8 +53,6 @@ export interface ProcedureVersionRow {
   requirement_count: number;
   decision_days: number;
   fee_tyiyn: number | null;
-  /** JSON: the ProcedureDocument after this event, for metrics and duplicates at a past date. */
-  document: string;
 }
 
 /** Who changed a procedure, when, why and what changed: one row per procedure event (`audit-trail` projection). */

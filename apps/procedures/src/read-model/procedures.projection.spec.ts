@@ -92,12 +92,7 @@ describe('the procedures projection', () => {
     };
     const [row, ...others] = await tableContents(fixture.db, 'procedures', ['id']);
     expect(others).toEqual([]);
-    expect({
-      ...row,
-      requirements: JSON.parse(row!['requirements'] as string),
-      steps: JSON.parse(row!['steps'] as string),
-      document: JSON.parse(row!['document'] as string),
-    }).toEqual({
+    expect({ ...row, document: JSON.parse(row!['document'] as string) }).toEqual({
       id: 'tokmok-street-trade',
       authority_id: 'mayors-office/tokmok',
       unit_id: 'city/tokmok',
@@ -108,11 +103,10 @@ describe('the procedures projection', () => {
       status: 'ACTIVE',
       decision_days: 10,
       fee_tyiyn: 50_000,
+      requirement_count: 2,
       legal_basis: 'Tokmok city council resolution No. 12',
       duplicate_of: null,
       merged_into: null,
-      requirements: [APPLICATION, PASSPORT],
-      steps: STREET_TRADE.steps,
       document: expectedDocument,
       revision: 3,
       registered_at: '2025-01-20T09:00:00.000Z',
@@ -149,7 +143,7 @@ describe('the procedures projection', () => {
     await fixture.caughtUp(await streetTradeHistory());
 
     const versions = await tableContents(fixture.db, 'procedure_versions', ['revision']);
-    expect(versions.map(({ document: _document, ...figures }) => figures)).toEqual([
+    expect(versions).toEqual([
       {
         procedure_id: 'tokmok-street-trade',
         revision: 1,
@@ -178,8 +172,6 @@ describe('the procedures projection', () => {
         fee_tyiyn: 50_000,
       },
     ]);
-    const [current] = await tableContents(fixture.db, 'procedures', ['id']);
-    expect(versions[2]!['document']).toBe(current!['document']);
   });
 
   it('follows a procedure through draft, activation, review, merging and abolition', async () => {
@@ -274,12 +266,12 @@ describe('the procedures projection', () => {
 
     const row = await fixture.db
       .selectFrom('procedures')
-      .select(['revision', 'updated_at', 'requirements'])
+      .select(['revision', 'updated_at', 'requirement_count'])
       .executeTakeFirstOrThrow();
     expect(row).toEqual({
       revision: 2,
       updated_at: '2025-01-25T00:00:00.000Z',
-      requirements: JSON.stringify(STREET_TRADE.requirements),
+      requirement_count: STREET_TRADE.requirements!.length,
     });
   });
 
@@ -296,8 +288,9 @@ describe('the procedures projection', () => {
     const events = await collect(fixture.store.readAll({ filter: proceduresProjection.filter }));
     const table = (logical: string) => physicalTable(logical, 1);
     await fixture.db.transaction().execute(async (trx) => {
-      for (const event of events) await proceduresProjection.apply(event, trx, table);
-      await proceduresProjection.apply(events[1]!, trx, table);
+      await proceduresProjection.applyBatch(events, trx, table);
+      for (const event of events) await proceduresProjection.applyBatch([event], trx, table);
+      await proceduresProjection.applyBatch([events[1]!], trx, table);
     });
 
     expect(await contents()).toEqual(once);

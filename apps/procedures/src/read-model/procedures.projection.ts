@@ -1,33 +1,37 @@
-import { eventByEvent, type ReadModelTransaction, type TableResolver } from '@redtape/projections';
+import {
+  deleteWhereIn,
+  foldOne,
+  insertRows,
+  selectWhereIn,
+  upsertRows,
+  type Projection,
+  type ReadModelTransaction,
+  type TableResolver,
+} from '@redtape/projections';
 import { PROCEDURE_STREAMS, type ProcedureDocument, type Requirement } from '@redtape/procedures-domain';
 import { foldProcedure, parseDocument, readProcedureEvent } from './procedure-events-read.js';
 import { searchForm } from './search-form.js';
 
+const NAME = 'procedures';
+
 interface StoredProcedure {
+  id: string;
   revision: number | string;
   document: string;
   registered_at: string;
+  updated_at: string;
 }
 
-async function storedProcedure(
-  trx: ReadModelTransaction,
-  table: TableResolver,
-  procedureId: string,
-): Promise<StoredProcedure | undefined> {
-  return (await trx
-    .selectFrom(table('procedures'))
-    .select(['revision', 'document', 'registered_at'])
-    .where('id', '=', procedureId)
-    .executeTakeFirst()) as StoredProcedure | undefined;
+/** A procedure as the batch leaves it: the document and revision folded so far, and when. */
+interface Folded {
+  document: ProcedureDocument;
+  revision: number;
+  registeredAt: string;
+  updatedAt: string;
 }
 
-function procedureRow(
-  procedureId: string,
-  document: ProcedureDocument,
-  revision: number,
-  registeredAt: string,
-  updatedAt: string,
-) {
+function procedureRow(procedureId: string, folded: Folded) {
+  const { document } = folded;
   return {
     id: procedureId,
     authority_id: document.authorityId,
@@ -39,49 +43,63 @@ function procedureRow(
     status: document.status,
     decision_days: document.decisionDays,
     fee_tyiyn: document.fee?.tyiyn ?? null,
+    requirement_count: document.requirements.length,
     legal_basis: document.legalBasis,
     duplicate_of: document.duplicateOf,
     merged_into: document.mergedInto,
-    requirements: JSON.stringify(document.requirements),
-    steps: JSON.stringify(document.steps),
     document: JSON.stringify(document),
-    revision,
-    registered_at: registeredAt,
-    updated_at: updatedAt,
+    revision: folded.revision,
+    registered_at: folded.registeredAt,
+    updated_at: folded.updatedAt,
   };
 }
 
-async function replaceRequirements(
+function requirementRows(procedureId: string, requirements: readonly Requirement[]) {
+  return requirements.map((requirement) => ({
+    procedure_id: procedureId,
+    requirement_id: requirement.requirementId,
+    name: requirement.name,
+    normalized_name: searchForm(requirement.name),
+  }));
+}
+
+/** The procedures a batch touches, as stored before it: one query for the whole batch. */
+async function storedProcedures(
   trx: ReadModelTransaction,
   table: TableResolver,
-  procedureId: string,
-  requirements: readonly Requirement[],
-): Promise<void> {
-  await trx.deleteFrom(table('procedure_requirements')).where('procedure_id', '=', procedureId).execute();
-  if (requirements.length === 0) return;
-  await trx
-    .insertInto(table('procedure_requirements'))
-    .values(
-      requirements.map((requirement) => ({
-        procedure_id: procedureId,
-        requirement_id: requirement.requirementId,
-        name: requirement.name,
-        normalized_name: searchForm(requirement.name),
-      })),
-    )
-    .onConflict((conflict) => conflict.columns(['procedure_id', 'requirement_id']).doNothing())
-    .execute();
+  procedureIds: readonly string[],
+): Promise<Map<string, Folded>> {
+  const rows = await selectWhereIn<StoredProcedure>(
+    trx,
+    table('procedures'),
+    ['id', 'revision', 'document', 'registered_at', 'updated_at'],
+    'id',
+    procedureIds,
+  );
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        document: parseDocument(row.document),
+        revision: Number(row.revision),
+        registeredAt: row.registered_at,
+        updatedAt: row.updated_at,
+      },
+    ]),
+  );
 }
 
 /**
  * Procedures as they stand (`procedures`, with their requirements in `procedure_requirements` for
- * search) and one `procedure_versions` row per event, so the reform can be measured at any past
- * date. Each event is folded with the domain's own `evolveProcedure` onto the document kept in the
- * row; an event at or below the row's revision was folded already and changes nothing.
+ * search) and the figures of every version (`procedure_versions`: status, requirements, days, fee;
+ * one row per event), so the reform can be measured at any past date. A batch reads the procedures
+ * it touches in one query, folds each event with the domain's own `evolveProcedure`, and writes
+ * each touched procedure once; an event at or below the row's revision was folded already and
+ * changes nothing.
  */
-export const proceduresProjection = eventByEvent({
-  name: 'procedures',
-  version: 1,
+export const proceduresProjection: Projection = {
+  name: NAME,
+  version: 2,
   filter: PROCEDURE_STREAMS,
   tables: ['procedures', 'procedure_requirements', 'procedure_versions'],
 
@@ -98,11 +116,10 @@ export const proceduresProjection = eventByEvent({
       .addColumn('status', 'text', (c) => c.notNull())
       .addColumn('decision_days', 'integer', (c) => c.notNull())
       .addColumn('fee_tyiyn', 'bigint')
+      .addColumn('requirement_count', 'integer', (c) => c.notNull())
       .addColumn('legal_basis', 'text')
       .addColumn('duplicate_of', 'text')
       .addColumn('merged_into', 'text')
-      .addColumn('requirements', 'text', (c) => c.notNull())
-      .addColumn('steps', 'text', (c) => c.notNull())
       .addColumn('document', 'text', (c) => c.notNull())
       .addColumn('revision', 'integer', (c) => c.notNull())
       .addColumn('registered_at', 'text', (c) => c.notNull())
@@ -135,7 +152,6 @@ export const proceduresProjection = eventByEvent({
       .addColumn('requirement_count', 'integer', (c) => c.notNull())
       .addColumn('decision_days', 'integer', (c) => c.notNull())
       .addColumn('fee_tyiyn', 'bigint')
-      .addColumn('document', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint(`${table('procedure_versions')}_pk`, ['procedure_id', 'revision'])
       .execute();
     await db.schema
@@ -145,32 +161,25 @@ export const proceduresProjection = eventByEvent({
       .execute();
   },
 
-  async apply(recorded, trx, table) {
-    const { procedureId, revision, event, occurredAt } = readProcedureEvent(recorded);
-    const stored = await storedProcedure(trx, table, procedureId);
-    if (stored && revision <= Number(stored.revision)) return;
-
-    const document = foldProcedure(stored ? parseDocument(stored.document) : null, event);
-    // Nothing to show for a stream whose first event is not a registration.
-    if (document === null) return;
-
-    const row = procedureRow(
-      procedureId,
-      document,
-      revision,
-      stored?.registered_at ?? occurredAt,
-      occurredAt,
-    );
-    const { id: _id, ...update } = row;
-    await trx
-      .insertInto(table('procedures'))
-      .values(row)
-      .onConflict((conflict) => conflict.column('id').doUpdateSet(update))
-      .execute();
-    await replaceRequirements(trx, table, procedureId, document.requirements);
-    await trx
-      .insertInto(table('procedure_versions'))
-      .values({
+  async applyBatch(events, trx, table) {
+    const read = events.map(readProcedureEvent);
+    const procedures = await storedProcedures(trx, table, [...new Set(read.map((one) => one.procedureId))]);
+    const touched = new Set<string>();
+    const versions: Record<string, unknown>[] = [];
+    for (const [i, { procedureId, revision, event, occurredAt }] of read.entries()) {
+      const stored = procedures.get(procedureId);
+      if (stored && revision <= stored.revision) continue;
+      const document = await foldOne(NAME, events[i]!, () => foldProcedure(stored?.document ?? null, event));
+      // Nothing to show for a stream whose first event is not a registration.
+      if (document === null) continue;
+      procedures.set(procedureId, {
+        document,
+        revision,
+        registeredAt: stored?.registeredAt ?? occurredAt,
+        updatedAt: occurredAt,
+      });
+      touched.add(procedureId);
+      versions.push({
         procedure_id: procedureId,
         revision,
         occurred_at: occurredAt,
@@ -178,9 +187,22 @@ export const proceduresProjection = eventByEvent({
         requirement_count: document.requirements.length,
         decision_days: document.decisionDays,
         fee_tyiyn: document.fee?.tyiyn ?? null,
-        document: row.document,
-      })
-      .onConflict((conflict) => conflict.columns(['procedure_id', 'revision']).doNothing())
-      .execute();
+      });
+    }
+    const changed = [...touched].map((id) => [id, procedures.get(id)!] as const);
+    await upsertRows(
+      trx,
+      table('procedures'),
+      changed.map(([id, folded]) => procedureRow(id, folded)),
+      ['id'],
+    );
+    await deleteWhereIn(trx, table('procedure_requirements'), 'procedure_id', [...touched]);
+    await insertRows(
+      trx,
+      table('procedure_requirements'),
+      changed.flatMap(([id, folded]) => requirementRows(id, folded.document.requirements)),
+      ['procedure_id', 'requirement_id'],
+    );
+    await insertRows(trx, table('procedure_versions'), versions, ['procedure_id', 'revision']);
   },
-});
+};

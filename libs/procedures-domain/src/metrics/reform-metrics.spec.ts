@@ -8,12 +8,10 @@ import {
   registered,
   taxCertificate,
 } from '../testing/procedure-fixtures.js';
-import { isInForce, median, reformMetrics } from './reform-metrics.js';
+import { figuresOf, isInForce, median, reformMetrics, type ProcedureFigures } from './reform-metrics.js';
 
-const procedure = (changes: Partial<ProcedureDocument> = {}): ProcedureDocument => ({
-  ...documentAfter([registered()]),
-  ...changes,
-});
+const procedure = (changes: Partial<ProcedureDocument> = {}): ProcedureFigures =>
+  figuresOf({ ...documentAfter([registered()]), ...changes });
 
 describe('the reform metrics', () => {
   it('counts nothing for no procedures', () =>

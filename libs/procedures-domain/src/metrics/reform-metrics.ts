@@ -25,18 +25,35 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? 0) + upper) / 2;
 }
 
+/** What the reform's figures need of a procedure: a read model keeps these per version, not the document. */
+export interface ProcedureFigures {
+  readonly status: ProcedureStatus;
+  readonly requirementCount: number;
+  readonly decisionDays: number;
+  readonly feeTyiyn: number | null;
+}
+
+export function figuresOf(procedure: ProcedureDocument): ProcedureFigures {
+  return {
+    status: procedure.status,
+    requirementCount: procedure.requirements.length,
+    decisionDays: procedure.decisionDays,
+    feeTyiyn: procedure.fee?.tyiyn ?? null,
+  };
+}
+
 /**
  * The reform's figures over the procedures in force (ACTIVE, UNDER_REVIEW, SIMPLIFIED): how many,
  * how many documents they ask for, how long decisions take and what they cost (in whole tyiyn).
  */
-export function reformMetrics(procedures: readonly ProcedureDocument[]): ReformMetrics {
+export function reformMetrics(procedures: readonly ProcedureFigures[]): ReformMetrics {
   const inForce = procedures.filter((procedure) => isInForce(procedure.status));
   const days = inForce.map((procedure) => procedure.decisionDays);
   return {
     activeProcedures: inForce.length,
-    totalRequirements: inForce.reduce((sum, procedure) => sum + procedure.requirements.length, 0),
+    totalRequirements: inForce.reduce((sum, procedure) => sum + procedure.requirementCount, 0),
     totalDecisionDays: days.reduce((sum, value) => sum + value, 0),
     medianDecisionDays: median(days),
-    totalFeesTyiyn: inForce.reduce((sum, procedure) => sum + (procedure.fee?.tyiyn ?? 0), 0),
+    totalFeesTyiyn: inForce.reduce((sum, procedure) => sum + (procedure.feeTyiyn ?? 0), 0),
   };
 }

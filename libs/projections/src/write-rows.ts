@@ -1,0 +1,84 @@
+import type { ReadModelTransaction } from './projection.js';
+
+// Well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement.
+const MAX_PARAMETERS = 30_000;
+
+/** Splits rows so that no statement binds more parameters than the databases accept. */
+export function inChunks<T>(items: readonly T[], parametersEach = 1): T[][] {
+  const size = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(1, parametersEach)));
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks;
+}
+
+type Row = object;
+
+/** Inserts the rows, a few statements for any number of them; rows already there by `key` are left as they are. */
+export async function insertRows(
+  trx: ReadModelTransaction,
+  table: string,
+  rows: readonly Row[],
+  key: readonly string[],
+): Promise<void> {
+  const columns = Object.keys(rows[0] ?? {}).length;
+  for (const chunk of inChunks(rows, columns))
+    await trx
+      .insertInto(table)
+      .values(chunk)
+      .onConflict((conflict) => conflict.columns([...key]).doNothing())
+      .execute();
+}
+
+/** Inserts the rows or, where a row with the same `key` exists, overwrites its other columns. */
+export async function upsertRows(
+  trx: ReadModelTransaction,
+  table: string,
+  rows: readonly Row[],
+  key: readonly string[],
+): Promise<void> {
+  const first = rows[0];
+  if (!first) return;
+  const updated = Object.keys(first).filter((column) => !key.includes(column));
+  for (const chunk of inChunks(rows, Object.keys(first).length))
+    await trx
+      .insertInto(table)
+      .values(chunk)
+      .onConflict((conflict) =>
+        conflict
+          .columns([...key])
+          .doUpdateSet((eb) =>
+            Object.fromEntries(updated.map((column) => [column, eb.ref(`excluded.${column}`)])),
+          ),
+      )
+      .execute();
+}
+
+/** The rows of `table` whose `column` is one of `values`, a few statements for any number of them. */
+export async function selectWhereIn<T>(
+  trx: ReadModelTransaction,
+  table: string,
+  columns: readonly string[],
+  column: string,
+  values: readonly string[],
+): Promise<T[]> {
+  const rows: T[] = [];
+  for (const chunk of inChunks(values))
+    rows.push(
+      ...((await trx
+        .selectFrom(table)
+        .select([...columns])
+        .where(column, 'in', chunk)
+        .execute()) as T[]),
+    );
+  return rows;
+}
+
+/** Deletes the rows of `table` whose `column` is one of `values`. */
+export async function deleteWhereIn(
+  trx: ReadModelTransaction,
+  table: string,
+  column: string,
+  values: readonly string[],
+): Promise<void> {
+  for (const chunk of inChunks(values)) await trx.deleteFrom(table).where(column, 'in', chunk).execute();
+}
