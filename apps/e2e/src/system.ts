@@ -30,7 +30,7 @@ export interface Deployment {
   dispose(): Promise<void>;
 }
 
-const JWT_SECRET = 'e2e-jwt-secret-that-is-long-enough-0123456789';
+export const JWT_SECRET = 'e2e-jwt-secret-that-is-long-enough-0123456789';
 export const GATEWAY_SECRET = 'e2e-gateway-secret-that-is-long-enough-0123456789';
 
 async function freePort(): Promise<number> {

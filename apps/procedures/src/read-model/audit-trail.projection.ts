@@ -49,7 +49,7 @@ async function storedDocuments(
  */
 export const auditTrailProjection: Projection = {
   name: NAME,
-  version: 2,
+  version: 1,
   filter: PROCEDURE_STREAMS,
   tables: ['audit_entries', 'audit_documents'],
 
