@@ -27,6 +27,17 @@ import {
 import { announceAppend, listenForAppends } from './append-notifier.js';
 import { applyDurablePragmas, createEventsSchema } from './schema.js';
 
+/** An append waiting for the group commit, and what became of it. */
+interface QueuedAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+  outcome?: AppendResult & { appended: boolean };
+  failure?: unknown;
+}
+
 interface EventRow {
   position: bigint;
   event_id: string;
@@ -128,11 +139,14 @@ export class SqliteEventStore implements EventStore {
   private readonly insertStatements = new Map<number, Database.Statement>();
   /** Global-log reads, prepared once per filter shape. */
   private readonly pageStatements = new Map<string, Database.Statement>();
-  private readonly appendTransaction: (
+  private readonly appendOne: (
     streamId: string,
     events: readonly NewEvent[],
     expected: ExpectedRevision,
   ) => AppendResult & { appended: boolean };
+  private readonly appendGroup: (group: readonly QueuedAppend[]) => void;
+  /** Appends waiting for the next group commit. */
+  private queued: QueuedAppend[] = [];
 
   private constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true });
@@ -141,22 +155,60 @@ export class SqliteEventStore implements EventStore {
     applyDurablePragmas(this.db);
     createEventsSchema(this.db);
     this.statements = prepareStatements(this.db);
-    this.appendTransaction = this.db.transaction(this.appendWithinTransaction.bind(this)).immediate;
+    // Within the group's transaction each append is a savepoint of its own: one that fails (a
+    // revision conflict) rolls back alone, and the others still commit.
+    this.appendOne = this.db.transaction(this.appendWithinTransaction.bind(this));
+    this.appendGroup = this.db.transaction(this.appendEach.bind(this)).immediate;
   }
 
   static open(file: string): SqliteEventStore {
     return new SqliteEventStore(resolve(file));
   }
 
+  /**
+   * Appends wait for the turn of the event loop, then every append queued by then commits in one
+   * transaction: one fsync for all, however many commands run at once. Each keeps its own
+   * expected-revision check and its own result or error.
+   */
   async appendToStream(
     streamId: string,
     events: readonly NewEvent[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     assertValidAppend(streamId, events, expected);
-    const { appended, ...result } = this.appendTransaction(streamId, events, expected);
-    if (appended) announceAppend(this.file);
-    return result;
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queued.push({ streamId, events, expected, resolve, reject });
+      if (this.queued.length === 1) setImmediate(() => this.commitQueued());
+    });
+  }
+
+  private commitQueued(): void {
+    const group = this.queued;
+    this.queued = [];
+    try {
+      this.appendGroup(group);
+    } catch (error) {
+      // The transaction itself failed (the file is locked beyond the busy timeout, the disk is full):
+      // nothing of the group was stored.
+      for (const append of group) append.reject(error);
+      return;
+    }
+    if (group.some((append) => append.outcome?.appended)) announceAppend(this.file);
+    for (const append of group)
+      if (append.outcome) {
+        const { appended: _appended, ...result } = append.outcome;
+        append.resolve(result);
+      } else append.reject(append.failure);
+  }
+
+  private appendEach(group: readonly QueuedAppend[]): void {
+    for (const append of group) {
+      try {
+        append.outcome = this.appendOne(append.streamId, append.events, append.expected);
+      } catch (error) {
+        append.failure = error;
+      }
+    }
   }
 
   private appendWithinTransaction(

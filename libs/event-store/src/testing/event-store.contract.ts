@@ -171,6 +171,23 @@ export function eventStoreContract(
         expect(await readStream(store, stream)).toHaveLength(2);
       });
 
+      it('keeps each of many appends sent at once on one connection to its own check and its own result', async () => {
+        const streams = Array.from({ length: 8 }, () => uniqueStream('together'));
+        const [contested, ...fresh] = streams as [string, ...string[]];
+        await store.appendToStream(contested, events(1), 'no_stream');
+        const [winner, loser, ...others] = await Promise.allSettled([
+          store.appendToStream(contested, events(1), 0n),
+          store.appendToStream(contested, events(1), 0n),
+          ...fresh.map((stream) => store.appendToStream(stream, events(2), 'no_stream')),
+        ]);
+        expect(winner).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 1n } });
+        expect(loser).toMatchObject({ status: 'rejected', reason: expect.any(StreamRevisionConflict) });
+        for (const outcome of others)
+          expect(outcome).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 1n } });
+        expect(await readStream(store, contested)).toHaveLength(2);
+        for (const stream of fresh) expect(await readStream(store, stream)).toHaveLength(2);
+      });
+
       it('lets exactly one of several OS processes win the same expected revision', async () => {
         const stream = uniqueStream();
         await store.appendToStream(stream, events(1), 'no_stream');
