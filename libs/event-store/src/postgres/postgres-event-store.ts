@@ -29,13 +29,28 @@ import { retryWhileTransient } from './transient-errors.js';
 
 /** What `event_store.append` answers: appended, refused on the expectation, or first id already known. */
 interface AppendRow {
-  outcome: 'appended' | 'conflict' | 'known';
+  outcome: 'appended' | 'conflict' | 'known' | 'duplicate';
   current_revision: string | null;
   last_position: string | null;
   known_ids: string[] | null;
   known_revisions: string[] | null;
   known_positions: string[] | null;
 }
+
+/** An append waiting for its group, and how to answer its caller. */
+interface QueuedAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** Appends per group: enough to share a commit, few enough to keep one call's JSON small. */
+const MAX_GROUP = 64;
+
+const APPEND_COLUMNS = `outcome, current_revision::text AS current_revision, last_position::text AS last_position,
+  known_ids, known_revisions::text[] AS known_revisions, known_positions::text[] AS known_positions`;
 
 interface EventRow {
   position: string;
@@ -117,6 +132,9 @@ export class PostgresEventStore implements EventStore {
   /** Queries under way: pg's pool never settles one still queued for a connection when it ends. */
   private readonly inFlight = new Set<Promise<unknown>>();
   private closed = false;
+  /** Appends waiting while this connection's previous group commits. */
+  private queued: QueuedAppend[] = [];
+  private committing = false;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -150,39 +168,107 @@ export class PostgresEventStore implements EventStore {
     return new PostgresEventStore(pool, connectionString, onListenerError);
   }
 
+  /**
+   * Group commit: an append waits while this connection's previous group commits, then every append
+   * that queued meanwhile goes in one call of `event_store.append_group`, one transaction, one fsync.
+   * An append that finds nothing committing goes at once, alone, through `event_store.append`.
+   */
   async appendToStream(
     streamId: string,
     events: readonly NewEvent[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     assertValidAppend(streamId, events, expected);
-    let row: AppendRow | undefined;
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queued.push({ streamId, events, expected, resolve, reject });
+      if (!this.committing) {
+        this.committing = true;
+        void this.tracked(this.commitQueued());
+      }
+    });
+  }
+
+  private async commitQueued(): Promise<void> {
     try {
-      ({
-        rows: [row],
-      } = await this.tracked(
-        this.pool.query<AppendRow>(
-          `SELECT outcome, current_revision::text AS current_revision, last_position::text AS last_position,
-                known_ids, known_revisions::text[] AS known_revisions, known_positions::text[] AS known_positions
-         FROM event_store.append($1, $2, $3::uuid[], $4::text[], $5::json[], $6::json[], $7)`,
-          [
-            streamId,
-            String(expected),
-            events.map((event) => event.id.toLowerCase()),
-            events.map((event) => event.type),
-            events.map((event) => JSON.stringify(event.data)),
-            events.map((event) => JSON.stringify(event.metadata ?? {})),
-            new Date(),
-          ],
-        ),
-      ));
+      while (this.queued.length > 0) {
+        const group = this.queued.splice(0, MAX_GROUP);
+        if (group.length === 1) await this.commitAlone(group[0]!);
+        else await this.commitGroup(group);
+      }
+    } finally {
+      this.committing = false;
+    }
+  }
+
+  private async commitAlone(append: QueuedAppend): Promise<void> {
+    try {
+      const { rows } = await this.pool.query<AppendRow>(
+        `SELECT ${APPEND_COLUMNS} FROM event_store.append($1, $2, $3::uuid[], $4::text[], $5::json[], $6::json[], $7)`,
+        [
+          append.streamId,
+          String(append.expected),
+          append.events.map((event) => event.id.toLowerCase()),
+          append.events.map((event) => event.type),
+          append.events.map((event) => JSON.stringify(event.data)),
+          append.events.map((event) => JSON.stringify(event.metadata ?? {})),
+          new Date(),
+        ],
+      );
+      append.resolve(await this.answer(append, rows[0]));
     } catch (error) {
       // A later event of the batch is already in the stream (the function checks only the first).
       if (isUniqueViolation(error, 'events_stream_event_id'))
-        throw new DuplicateEventId(await this.firstStoredId(streamId, events), streamId);
-      throw error;
+        append.reject(
+          new DuplicateEventId(await this.firstStoredId(append.streamId, append.events), append.streamId),
+        );
+      else append.reject(error);
     }
+  }
+
+  private async commitGroup(group: readonly QueuedAppend[]): Promise<void> {
+    let rows: (AppendRow & { ordinal: number })[];
+    try {
+      ({ rows } = await this.pool.query<AppendRow & { ordinal: number }>(
+        `SELECT ordinal, ${APPEND_COLUMNS} FROM event_store.append_group($1::json, $2)`,
+        [
+          JSON.stringify(
+            group.map((append) => ({
+              stream: append.streamId,
+              expected: String(append.expected),
+              ids: append.events.map((event) => event.id.toLowerCase()),
+              types: append.events.map((event) => event.type),
+              data: append.events.map((event) => event.data),
+              metadata: append.events.map((event) => event.metadata ?? {}),
+            })),
+          ),
+          new Date(),
+        ],
+      ));
+    } catch (error) {
+      // The transaction itself failed: nothing of the group was stored.
+      for (const append of group) append.reject(error);
+      return;
+    }
+    for (const [i, append] of group.entries()) {
+      try {
+        append.resolve(
+          await this.answer(
+            append,
+            rows.find((row) => row.ordinal === i + 1),
+          ),
+        );
+      } catch (error) {
+        append.reject(error);
+      }
+    }
+  }
+
+  /** The caller's answer from what the append function said of its append. */
+  private async answer(append: QueuedAppend, row: AppendRow | undefined): Promise<AppendResult> {
+    const { streamId, events, expected } = append;
     if (!row) throw new Error('event_store.append returned no row');
+    if (row.outcome === 'duplicate')
+      throw new DuplicateEventId(await this.firstStoredId(streamId, events), streamId);
     const current = row.current_revision === null ? undefined : BigInt(row.current_revision);
     if (row.outcome === 'appended') {
       this.listener.notify();

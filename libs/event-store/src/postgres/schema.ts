@@ -94,6 +94,41 @@ const migrations: Record<string, Migration> = {
         END $$`.execute(db);
     },
   },
+  /**
+   * Version 3: appends that arrive while another is committing go in one call and one transaction,
+   * so they share the lock, the round trip and the commit's fsync; each is a subtransaction of its
+   * own (a later event id already stored fails that append alone) with its own outcome.
+   */
+  '0003_append_group_function': {
+    async up(db) {
+      await sql`
+        CREATE FUNCTION event_store.append_group(p_appends json, p_recorded_at timestamptz)
+        RETURNS TABLE (ordinal integer, outcome text, current_revision bigint, last_position bigint,
+                       known_ids text[], known_revisions bigint[], known_positions bigint[])
+        LANGUAGE plpgsql VOLATILE AS $$
+        DECLARE
+          v_append json;
+          v_ordinal integer := 0;
+        BEGIN
+          FOR v_append IN SELECT a FROM json_array_elements(p_appends) AS a LOOP
+            v_ordinal := v_ordinal + 1;
+            BEGIN
+              RETURN QUERY
+                SELECT v_ordinal, r.* FROM event_store.append(
+                  v_append->>'stream', v_append->>'expected',
+                  ARRAY(SELECT json_array_elements_text(v_append->'ids'))::uuid[],
+                  ARRAY(SELECT json_array_elements_text(v_append->'types')),
+                  ARRAY(SELECT json_array_elements(v_append->'data')),
+                  ARRAY(SELECT json_array_elements(v_append->'metadata')),
+                  p_recorded_at) AS r;
+            EXCEPTION WHEN unique_violation THEN
+              RETURN QUERY SELECT v_ordinal, 'duplicate'::text, NULL::bigint, NULL::bigint,
+                                  NULL::text[], NULL::bigint[], NULL::bigint[];
+            END;
+          END LOOP;
+        END $$`.execute(db);
+    },
+  },
 };
 
 /** Brings the store's tables up to the newest layout; safe when several processes start at once. */
