@@ -15,6 +15,8 @@ export function engineSettings(name: string): {
   readonly supergraphSdl: string;
   readonly logger: Logger;
 } {
+  // As the gateway does (gateway-app.ts): no usage metrics to Apollo, no probes of cloud metadata addresses.
+  process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
   const config = gatewayConfigFromEnv(process.env);
   const { schemas } = readSubgraphSchemas(config.subgraphs);
   return {

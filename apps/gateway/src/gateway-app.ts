@@ -55,6 +55,9 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
   const supergraphSdl = compose(options.subgraphs, logger);
 
   const subgraphCalls = keepAliveFetcher();
+  // @apollo/gateway 2 otherwise sends usage metrics to Apollo every hour and, to describe the host,
+  // first probes the AWS, GCP and Azure metadata addresses. The gateway calls nothing but its subgraphs.
+  process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
