@@ -23,10 +23,10 @@ export function edgeAuthentication(verify: TokenVerifier) {
 }
 
 function unauthenticated(reason: string): GraphQLError {
-  return new GraphQLError(reason, {
-    extensions: {
-      code: 'UNAUTHENTICATED',
-      http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer error="invalid_token"']]) },
-    },
-  });
+  // Apollo Server takes the status and headers of the answer from here (a HeaderMap).
+  const extensions: Record<string, unknown> = {
+    code: 'UNAUTHENTICATED',
+    http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer error="invalid_token"']]) },
+  };
+  return new GraphQLError(reason, { extensions });
 }

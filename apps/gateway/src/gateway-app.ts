@@ -1,11 +1,27 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createTokenVerifier, type AuthConfig } from '@redtape/auth';
-import type { Logger } from 'pino';
-import { GatewayModule } from './gateway.module.js';
 import { NestPinoLogger } from '@redtape/service-kit';
-import { requestLogging } from './logging/request-logging.js';
+import type { Logger } from 'pino';
+import { edgeAuthentication } from './edge-authentication.js';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './gateway-config.js';
+import type { GatewayContext } from './gateway-context.js';
+import { GatewayModule } from './gateway.module.js';
+import { apolloLogger } from './graphql/apollo-logger.js';
+import { clientErrorFormatter } from './graphql/client-errors.js';
+import { graphiqlLandingPage } from './graphql/graphiql-landing-page.js';
+import { graphqlErrorLogging } from './graphql/graphql-error-logging.js';
+import { operationRequired } from './graphql/operation-required.js';
+import { edgeRoutes } from './http/edge-routes.js';
+import { GatewayHttpAdapter } from './http/gateway-http-adapter.js';
+import { graphqlHttpHandler } from './http/graphql-http.js';
+import { requestLogging } from './http/request-logging.js';
+import { SubgraphDataSource } from './subgraphs/subgraph-data-source.js';
+import { keepAliveFetcher } from './subgraphs/subgraph-fetcher.js';
 import {
   CompositionFailed,
   composeSupergraph,
@@ -17,18 +33,93 @@ export interface GatewayOptions {
   /** Each subgraph whose schema file exists joins the supergraph; the others are left out. */
   readonly subgraphs: readonly SubgraphSource[];
   readonly auth: Pick<AuthConfig, 'verification' | 'gatewaySecret'>;
-  /** Introspection off and server faults masked. */
+  /** Introspection and the explorer off, server faults masked. */
   readonly production: boolean;
   readonly logger: Logger;
+  /** Body and header limits; DEFAULT_HTTP_LIMITS when left out. */
+  readonly limits?: HttpLimits;
 }
+
+const GRAPHQL_PATH = '/graphql';
 
 /**
  * Composes the supergraph from the subgraphs' SDL files and builds the gateway, initialised but not
  * listening. Throws CompositionFailed before Nest starts when the subgraphs do not compose.
+ *
+ * The engine (ADR 5): Apollo Server 5 and @apollo/gateway 2, called by the gateway's own middleware
+ * in front of Nest's router, with subgraph calls on keep-alive agents.
  */
 export async function createGatewayApp(options: GatewayOptions): Promise<INestApplication> {
-  const { logger } = options;
-  const { schemas, missing } = readSubgraphSchemas(options.subgraphs);
+  const { logger, production } = options;
+  const limits = options.limits ?? DEFAULT_HTTP_LIMITS;
+  const supergraphSdl = compose(options.subgraphs, logger);
+
+  const subgraphCalls = keepAliveFetcher();
+  // @apollo/gateway 2 otherwise sends usage metrics to Apollo every hour and, to describe the host,
+  // first probes the AWS, GCP and Azure metadata addresses. The gateway calls nothing but its subgraphs.
+  process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => {
+      if (url === undefined) throw new Error(`the supergraph gives no URL for subgraph ${name}`);
+      return new SubgraphDataSource(name, url, options.auth.gatewaySecret, subgraphCalls.fetcher);
+    },
+    logger: apolloLogger(logger.child({ component: 'apollo-gateway' })),
+  });
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: production,
+    formatError: clientErrorFormatter(production),
+    plugins: [
+      graphqlErrorLogging(logger),
+      operationRequired(),
+      production ? ApolloServerPluginLandingPageDisabled() : graphiqlLandingPage(GRAPHQL_PATH),
+    ],
+    logger: apolloLogger(logger.child({ component: 'apollo-server' })),
+    // Nest's shutdown hooks stop it (GatewayModule), not Apollo's own signal handlers.
+    stopOnTerminationSignals: false,
+  });
+  await server.start();
+
+  const module = GatewayModule.forRoot({
+    async stop() {
+      await server.stop();
+      subgraphCalls.close();
+    },
+  });
+  try {
+    // abortOnError: false, or Nest would end the process itself instead of letting the caller report.
+    // bodyParser: false: the GraphQL handler reads the body itself, to answer each mistake with a code.
+    const app = await NestFactory.create<NestExpressApplication>(
+      module,
+      new GatewayHttpAdapter(limits.maxHeaderBytes, logger),
+      { logger: new NestPinoLogger(logger), abortOnError: false, bodyParser: false },
+    );
+    app.disable('x-powered-by');
+    app.use(requestLogging(logger));
+    app.use(
+      edgeRoutes(
+        graphqlHttpHandler({
+          server,
+          context: edgeAuthentication(createTokenVerifier(options.auth.verification)),
+          maxBodyBytes: limits.maxBodyBytes,
+          logger,
+        }),
+      ),
+    );
+    await app.init();
+    return app;
+  } catch (error) {
+    await server.stop();
+    subgraphCalls.close();
+    throw error;
+  }
+}
+
+function compose(subgraphs: readonly SubgraphSource[], logger: Logger): string {
+  const { schemas, missing } = readSubgraphSchemas(subgraphs);
   for (const { name, schemaFile } of missing) {
     logger.info({ subgraph: name, schemaFile }, `subgraph ${name} left out: it has no schema file yet`);
   }
@@ -40,21 +131,5 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
   const { supergraphSdl, hints } = composeSupergraph(schemas);
   for (const hint of hints) logger.debug({ hint }, 'composition hint');
   logger.info({ subgraphs: schemas.map(({ name, url }) => ({ name, url })) }, 'supergraph composed');
-
-  const module = GatewayModule.forRoot({
-    supergraphSdl,
-    verifyToken: createTokenVerifier(options.auth.verification),
-    gatewaySecret: options.auth.gatewaySecret,
-    production: options.production,
-    logger,
-  });
-  // abortOnError: false, or Nest would end the process itself instead of letting the caller report.
-  const app = await NestFactory.create<NestExpressApplication>(module, {
-    logger: new NestPinoLogger(logger),
-    abortOnError: false,
-  });
-  app.disable('x-powered-by');
-  app.use(requestLogging(logger));
-  await app.init();
-  return app;
+  return supergraphSdl;
 }

@@ -98,4 +98,24 @@ describe('the gateway configuration', () => {
       'REDTAPE_GATEWAY_SECRET must be at least 32 characters long (it has 5)',
     ]);
   });
+
+  it('limits bodies to 100 KiB and headers to 16 KiB unless told otherwise', () => {
+    const defaults = gatewayConfigFromEnv({ ...secrets, REDTAPE_DATA_DIR: dataDir });
+    const set = gatewayConfigFromEnv({
+      ...secrets,
+      REDTAPE_DATA_DIR: dataDir,
+      GATEWAY_MAX_BODY_BYTES: '1048576',
+      GATEWAY_MAX_HEADER_BYTES: '32768',
+    });
+
+    expect(defaults.limits).toEqual({ maxBodyBytes: 102_400, maxHeaderBytes: 16_384 });
+    expect(set.limits).toEqual({ maxBodyBytes: 1_048_576, maxHeaderBytes: 32_768 });
+  });
+
+  it('refuses limits that are not a sensible number of bytes', () => {
+    expect(problems({ GATEWAY_MAX_BODY_BYTES: '100kb', GATEWAY_MAX_HEADER_BYTES: '10' })).toEqual([
+      'GATEWAY_MAX_BODY_BYTES must be a number of bytes from 1024 to 67108864, got "100kb"',
+      'GATEWAY_MAX_HEADER_BYTES must be a number of bytes from 1024 to 67108864, got "10"',
+    ]);
+  });
 });

@@ -17,6 +17,20 @@ export const KNOWN_SUBGRAPHS = [
   },
 ] as const;
 
+/** What the gateway's HTTP server accepts before it answers 413 or 431. */
+export interface HttpLimits {
+  /** Largest request body, in bytes (GATEWAY_MAX_BODY_BYTES). */
+  readonly maxBodyBytes: number;
+  /** Largest request head (request line and headers), in bytes (GATEWAY_MAX_HEADER_BYTES). */
+  readonly maxHeaderBytes: number;
+}
+
+/**
+ * 100 KiB holds this graph's largest sensible operation with its variables many times over; 16 KiB
+ * of headers is Node's own default, room for a bearer token and the usual browser headers.
+ */
+export const DEFAULT_HTTP_LIMITS: HttpLimits = { maxBodyBytes: 100 * 1024, maxHeaderBytes: 16 * 1024 };
+
 export interface GatewayConfig {
   readonly host: string;
   readonly port: number;
@@ -25,6 +39,7 @@ export interface GatewayConfig {
   readonly dataDir: string;
   readonly subgraphs: readonly SubgraphSource[];
   readonly auth: AuthConfig;
+  readonly limits: HttpLimits;
 }
 
 export interface GatewayConfigLocations {
@@ -56,6 +71,12 @@ export function gatewayConfigFromEnv(
     })),
   );
   const auth = read(() => authConfigFromEnv(env, { dataDir }));
+  const limits = {
+    maxBodyBytes: read(() => byteSetting(env, 'GATEWAY_MAX_BODY_BYTES', DEFAULT_HTTP_LIMITS.maxBodyBytes)),
+    maxHeaderBytes: read(() =>
+      byteSetting(env, 'GATEWAY_MAX_HEADER_BYTES', DEFAULT_HTTP_LIMITS.maxHeaderBytes),
+    ),
+  };
 
   settings.finish();
   return {
@@ -66,7 +87,23 @@ export function gatewayConfigFromEnv(
     dataDir,
     subgraphs,
     auth,
+    limits,
   };
+}
+
+// Below a kilobyte no GraphQL request or browser request head fits; above 64 MiB is no longer a limit.
+const SMALLEST_LIMIT = 1024;
+const LARGEST_LIMIT = 64 * 1024 * 1024;
+
+function byteSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name]?.trim();
+  if (!value) return fallback;
+  const bytes = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(bytes >= SMALLEST_LIMIT && bytes <= LARGEST_LIMIT))
+    throw new ConfigurationError(
+      `${name} must be a number of bytes from ${SMALLEST_LIMIT} to ${LARGEST_LIMIT}, got "${value}"`,
+    );
+  return bytes;
 }
 
 function subgraphUrl(env: NodeJS.ProcessEnv, subgraph: (typeof KNOWN_SUBGRAPHS)[number]): string {

@@ -1,55 +1,31 @@
-import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
-import { Module, type DynamicModule } from '@nestjs/common';
-import { GraphQLModule } from '@nestjs/graphql';
-import type { TokenVerifier } from '@redtape/auth';
-import type { Logger } from 'pino';
-import { clientErrorFormatter } from './client-errors.js';
-import { edgeAuthentication } from './edge-authentication.js';
+import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { HealthController } from './health.controller.js';
-import { apolloLogger } from './logging/apollo-logger.js';
-import { graphqlErrorLogging } from './logging/graphql-error-logging.js';
-import { SubgraphDataSource } from './subgraph-data-source.js';
 
-export interface GatewayModuleSettings {
-  readonly supergraphSdl: string;
-  readonly verifyToken: TokenVerifier;
-  readonly gatewaySecret: string;
-  readonly production: boolean;
-  readonly logger: Logger;
+/** What must end with the application: the Apollo Server in front of the gateway, the subgraph agents. */
+export interface GatewayResources {
+  stop(): Promise<void>;
 }
 
-/** Everything is passed in as values, so nothing here depends on decorator metadata for injection. */
+class GatewayShutdown implements OnApplicationShutdown {
+  constructor(private readonly resources: GatewayResources) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.resources.stop();
+  }
+}
+
+/**
+ * Nest holds the application together (listening, shutdown hooks, /health); GraphQL itself is served by
+ * the edge middleware in front of Nest's router (see gateway-app.ts). Everything is passed in as
+ * values, so nothing here depends on decorator metadata for injection.
+ */
 @Module({})
 export class GatewayModule {
-  static forRoot(settings: GatewayModuleSettings): DynamicModule {
-    const { production, logger } = settings;
+  static forRoot(resources: GatewayResources): DynamicModule {
     return {
       module: GatewayModule,
       controllers: [HealthController],
-      imports: [
-        GraphQLModule.forRoot<ApolloGatewayDriverConfig>({
-          driver: ApolloGatewayDriver,
-          server: {
-            path: '/graphql',
-            introspection: !production,
-            graphiql: !production,
-            includeStacktraceInErrorResponses: false,
-            hideSchemaDetailsFromClientErrors: production,
-            formatError: clientErrorFormatter(production),
-            context: edgeAuthentication(settings.verifyToken),
-            plugins: [graphqlErrorLogging(logger)],
-            logger: apolloLogger(logger.child({ component: 'apollo-server' })),
-          },
-          gateway: {
-            supergraphSdl: settings.supergraphSdl,
-            buildService: ({ name, url }) => {
-              if (url === undefined) throw new Error(`the supergraph gives no URL for subgraph ${name}`);
-              return new SubgraphDataSource(url, settings.gatewaySecret);
-            },
-            logger: apolloLogger(logger.child({ component: 'apollo-gateway' })),
-          },
-        }),
-      ],
+      providers: [{ provide: GatewayShutdown, useFactory: () => new GatewayShutdown(resources) }],
     };
   }
 }

@@ -1,5 +1,11 @@
 export { createGatewayApp, type GatewayOptions } from './gateway-app.js';
-export { gatewayConfigFromEnv, KNOWN_SUBGRAPHS, type GatewayConfig } from './gateway-config.js';
+export {
+  gatewayConfigFromEnv,
+  DEFAULT_HTTP_LIMITS,
+  KNOWN_SUBGRAPHS,
+  type GatewayConfig,
+  type HttpLimits,
+} from './gateway-config.js';
 export { startGateway, type RunningGateway } from './start-gateway.js';
 export {
   composeSupergraph,
@@ -7,3 +13,4 @@ export {
   CompositionFailed,
   type SubgraphSource,
 } from './supergraph.js';
+export { keepAliveFetcher } from './subgraphs/subgraph-fetcher.js';

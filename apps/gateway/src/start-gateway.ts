@@ -17,6 +17,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     auth: config.auth,
     production: config.production,
     logger,
+    limits: config.limits,
   });
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);

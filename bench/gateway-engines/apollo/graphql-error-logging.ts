@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import { isClientError } from '../client-errors.js';
+import { isClientError } from './client-errors.js';
 
 /**
  * Logs every GraphQL error. Failures of the gateway or a subgraph go to error with their stack,
