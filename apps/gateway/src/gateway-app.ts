@@ -6,6 +6,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createTokenVerifier, type AuthConfig } from '@redtape/auth';
 import { NestPinoLogger } from '@redtape/service-kit';
+import { apolloGuard, DEFAULT_GRAPHQL_LIMITS, type GraphQLLimits } from '@redtape/graphql-guard';
+import { buildASTSchema, parse } from 'graphql';
 import type { Logger } from 'pino';
 import { edgeAuthentication } from './edge-authentication.js';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './gateway-config.js';
@@ -38,6 +40,8 @@ export interface GatewayOptions {
   readonly logger: Logger;
   /** Body and header limits; DEFAULT_HTTP_LIMITS when left out. */
   readonly limits?: HttpLimits;
+  /** What one GraphQL request may ask; DEFAULT_GRAPHQL_LIMITS when left out. */
+  readonly graphqlLimits?: GraphQLLimits;
 }
 
 const GRAPHQL_PATH = '/graphql';
@@ -52,9 +56,17 @@ const GRAPHQL_PATH = '/graphql';
 export async function createGatewayApp(options: GatewayOptions): Promise<INestApplication> {
   const { logger, production } = options;
   const limits = options.limits ?? DEFAULT_HTTP_LIMITS;
+  const graphqlLimits = options.graphqlLimits ?? DEFAULT_GRAPHQL_LIMITS;
   const supergraphSdl = compose(options.subgraphs, logger);
+  // The same limits as every subgraph, refused here before any subgraph is asked. The cost is read
+  // from the supergraph: the API schema the gateway serves has lost `@cost` and `@listSize`.
+  const guard = apolloGuard(graphqlLimits, production, {
+    measureWith: buildASTSchema(parse(supergraphSdl)),
+    budget: false,
+  });
 
-  const subgraphCalls = keepAliveFetcher();
+  // A subgraph stops resolving once its own time budget is spent; a few seconds more is for its answer.
+  const subgraphCalls = keepAliveFetcher({ timeoutMs: graphqlLimits.requestTimeoutMs + 5_000 });
   // @apollo/gateway 2 otherwise sends usage metrics to Apollo every hour and, to describe the host,
   // first probes the AWS, GCP and Azure metadata addresses. The gateway calls nothing but its subgraphs.
   process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
@@ -72,9 +84,13 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     formatError: clientErrorFormatter(production),
+    parseOptions: guard.parseOptions,
+    validationRules: guard.validationRules,
+    allowBatchedHttpRequests: guard.allowBatchedHttpRequests,
     plugins: [
       graphqlErrorLogging(logger),
       operationRequired(),
+      ...guard.plugins,
       production ? ApolloServerPluginLandingPageDisabled() : graphiqlLandingPage(GRAPHQL_PATH),
     ],
     logger: apolloLogger(logger.child({ component: 'apollo-server' })),

@@ -104,7 +104,7 @@ describe('the gateway configuration', () => {
     const set = gatewayConfigFromEnv({
       ...secrets,
       REDTAPE_DATA_DIR: dataDir,
-      GATEWAY_MAX_BODY_BYTES: '1048576',
+      GRAPHQL_MAX_BODY_BYTES: '1048576',
       GATEWAY_MAX_HEADER_BYTES: '32768',
     });
 
@@ -113,8 +113,8 @@ describe('the gateway configuration', () => {
   });
 
   it('refuses limits that are not a sensible number of bytes', () => {
-    expect(problems({ GATEWAY_MAX_BODY_BYTES: '100kb', GATEWAY_MAX_HEADER_BYTES: '10' })).toEqual([
-      'GATEWAY_MAX_BODY_BYTES must be a number of bytes from 1024 to 67108864, got "100kb"',
+    expect(problems({ GRAPHQL_MAX_BODY_BYTES: '100kb', GATEWAY_MAX_HEADER_BYTES: '10' })).toEqual([
+      'GRAPHQL_MAX_BODY_BYTES must be a whole number ≥ 1024, got "100kb"',
       'GATEWAY_MAX_HEADER_BYTES must be a number of bytes from 1024 to 67108864, got "10"',
     ]);
   });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { ConfigurationError, authConfigFromEnv, type AuthConfig } from '@redtape/auth';
+import { graphqlLimitsFromEnv, type GraphQLLimits } from '@redtape/graphql-guard';
 import { dataDirSetting, logLevelSetting, portSetting, settingsReader } from '@redtape/service-kit';
 import type { Level } from 'pino';
 import { APPS_DIR } from './repository-paths.js';
@@ -19,7 +20,7 @@ export const KNOWN_SUBGRAPHS = [
 
 /** What the gateway's HTTP server accepts before it answers 413 or 431. */
 export interface HttpLimits {
-  /** Largest request body, in bytes (GATEWAY_MAX_BODY_BYTES). */
+  /** Largest request body, in bytes (GRAPHQL_MAX_BODY_BYTES, the same as the subgraphs'). */
   readonly maxBodyBytes: number;
   /** Largest request head (request line and headers), in bytes (GATEWAY_MAX_HEADER_BYTES). */
   readonly maxHeaderBytes: number;
@@ -40,6 +41,8 @@ export interface GatewayConfig {
   readonly subgraphs: readonly SubgraphSource[];
   readonly auth: AuthConfig;
   readonly limits: HttpLimits;
+  /** What one GraphQL request may ask (GRAPHQL_* settings, the same as the subgraphs'). */
+  readonly graphqlLimits: GraphQLLimits;
 }
 
 export interface GatewayConfigLocations {
@@ -71,8 +74,9 @@ export function gatewayConfigFromEnv(
     })),
   );
   const auth = read(() => authConfigFromEnv(env, { dataDir }));
+  const graphqlLimits = read(() => graphqlLimitsFromEnv(env));
   const limits = {
-    maxBodyBytes: read(() => byteSetting(env, 'GATEWAY_MAX_BODY_BYTES', DEFAULT_HTTP_LIMITS.maxBodyBytes)),
+    maxBodyBytes: graphqlLimits?.maxBodyBytes ?? DEFAULT_HTTP_LIMITS.maxBodyBytes,
     maxHeaderBytes: read(() =>
       byteSetting(env, 'GATEWAY_MAX_HEADER_BYTES', DEFAULT_HTTP_LIMITS.maxHeaderBytes),
     ),
@@ -88,6 +92,7 @@ export function gatewayConfigFromEnv(
     subgraphs,
     auth,
     limits,
+    graphqlLimits,
   };
 }
 

@@ -358,7 +358,7 @@ describe('the gateway’s HTTP answers', () => {
     },
   );
 
-  it('answers a body over GATEWAY_MAX_BODY_BYTES with 413 PAYLOAD_TOO_LARGE', async () => {
+  it('answers a body over its limit (GRAPHQL_MAX_BODY_BYTES) with 413 PAYLOAD_TOO_LARGE', async () => {
     const query = `{ whoami { gatewaySecret } } # ${'x'.repeat(limits.maxBodyBytes)}`;
 
     const reply = await send(gatewayUrl, { body: JSON.stringify({ query }) });

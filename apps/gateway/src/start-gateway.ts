@@ -18,6 +18,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     production: config.production,
     logger,
     limits: config.limits,
+    graphqlLimits: config.graphqlLimits,
   });
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);

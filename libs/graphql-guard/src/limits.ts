@@ -49,7 +49,7 @@ export const LIMIT_SETTINGS: readonly LimitSetting[] = [
   { key: 'defaultListSize', variable: 'GRAPHQL_DEFAULT_LIST_SIZE', fallback: 20, minimum: 1 },
   { key: 'requestTimeoutMs', variable: 'GRAPHQL_REQUEST_TIMEOUT_MS', fallback: 10_000, minimum: 100 },
   { key: 'maxResolvedFields', variable: 'GRAPHQL_MAX_RESOLVED_FIELDS', fallback: 100_000, minimum: 100 },
-  { key: 'maxBodyBytes', variable: 'GRAPHQL_MAX_BODY_BYTES', fallback: 100_000, minimum: 1024 },
+  { key: 'maxBodyBytes', variable: 'GRAPHQL_MAX_BODY_BYTES', fallback: 100 * 1024, minimum: 1024 },
 ];
 
 export const DEFAULT_GRAPHQL_LIMITS = Object.fromEntries(

@@ -1,3 +1,4 @@
+import { formattedLimitRefusal } from '@redtape/graphql-guard';
 import type { GraphQLFormattedError } from 'graphql';
 
 // Codes that mean "our fault": no detail of them is the client's business in production.
@@ -9,11 +10,14 @@ export function isClientError(code: unknown): boolean {
 }
 
 /**
- * What a client sees of an error: never a stack trace (a subgraph may still send one); in
- * production, a server fault is reduced to a fixed message so no internals leak.
+ * What a client sees of an error: a refused request as the typed refusal of its limit, never a stack
+ * trace (a subgraph may still send one); in production, a server fault is reduced to a fixed message
+ * so no internals leak.
  */
 export function clientErrorFormatter(production: boolean) {
-  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+  return (formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError => {
+    const refusal = formattedLimitRefusal(error);
+    if (refusal) return refusal;
     const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
     if (production && !isClientError(extensions['code'])) {
       return {

@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { GATEWAY_SECRET_HEADER } from '@redtape/auth';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../gateway-context.js';
+import { isClientError } from '../graphql/client-errors.js';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
@@ -31,11 +32,19 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-    // What the subgraph answered goes to the log (through originalError), never to the client.
+    const detail = await response.text();
+    // A subgraph refuses a client's mistake with 400 and a typed GraphQL error (a DateTime it cannot
+    // read, a limit): the client needs exactly that, not a gateway error. Any other status (403: the
+    // gateway's secret was refused) is the system's own fault.
+    const refusal = clientRefusalIn(detail);
+    if (response.status === 400 && refusal)
+      return new GraphQLError(refusal.message, {
+        extensions: { ...refusal.extensions, serviceName: this.subgraph },
+      });
+    // What the subgraph answered otherwise goes to the log (through originalError), never to the client.
     const unauthenticated = response.status === 401;
-    const detail = (await response.text()).slice(0, 1000);
     return new GraphQLError(`the ${this.subgraph} service answered HTTP ${response.status}`, {
-      originalError: new Error(`${response.url} answered ${response.status}: ${detail}`),
+      originalError: new Error(`${response.url} answered ${response.status}: ${detail.slice(0, 1000)}`),
       extensions: { code: unauthenticated ? 'UNAUTHENTICATED' : 'DOWNSTREAM_SERVICE_ERROR' },
     });
   }
@@ -47,4 +56,19 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' },
     });
   }
+}
+
+/** The first error of a GraphQL answer, when it is typed as the client's mistake. */
+function clientRefusalIn(body: string): { message: string; extensions: Record<string, unknown> } | undefined {
+  let answer: unknown;
+  try {
+    answer = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  const first = (answer as { errors?: unknown[] } | null)?.errors?.[0] as
+    { message?: unknown; extensions?: { code?: unknown } } | undefined;
+  const code = first?.extensions?.code;
+  if (typeof first?.message !== 'string' || !isClientError(code)) return undefined;
+  return { message: first.message, extensions: { ...first.extensions } };
 }
