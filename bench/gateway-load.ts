@@ -99,3 +99,38 @@ export async function expectData(target: Target): Promise<unknown> {
   }
   return reply.data;
 }
+
+/**
+ * Sends documents the server must refuse (`bodies`, in turn) from `connections` clients for
+ * `durationMs`; every answer must be a 400 refusal, or the load is not what it claims to be. Returns
+ * how many were refused.
+ */
+export async function flood(
+  target: Omit<Target, 'body'>,
+  bodies: readonly string[],
+  connections: number,
+  durationMs: number,
+): Promise<number> {
+  let refused = 0;
+  let other = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: target.url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...target.headers },
+        requests: bodies.map((body) => ({ body })),
+        connections,
+        duration: durationMs / 1000,
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on('response', (_client, statusCode) => {
+      if (statusCode === 400) refused += 1;
+      else other += 1;
+    });
+  });
+  if (other > 0 || result.errors > 0 || refused === 0)
+    throw new LoadFailed(`${target.url}: ${other} answers that were not refusals, ${result.errors} errors`);
+  return refused;
+}

@@ -13,7 +13,7 @@ import { loadavg } from 'node:os';
 import { median } from './statistics.js';
 import { createBenchFolder, removeBenchFolder } from './bench-folder.js';
 import { describeEnvironment, type Environment } from './environment.js';
-import { expectData, load, type LoadResult, type Target } from './gateway-load.js';
+import { expectData, flood, load, type LoadResult, type Target } from './gateway-load.js';
 import { BENCH_GATEWAY_SECRET, freePort, startBenchSystem, startEngine } from './gateway-system.js';
 import { markdownTable } from './markdown-table.js';
 import { writeReport } from './report-file.js';
@@ -34,6 +34,21 @@ const THREE_SUBGRAPHS = `{
 }`;
 
 const body = (query: string) => JSON.stringify({ query });
+
+/** Documents every limit refuses: the 24-level nested query, 1,000 aliases, a 2^11 fragment fan-out. */
+function refusedDocuments(): string[] {
+  let nested = 'id';
+  for (let level = 24; level > 0; level--) nested = `${level % 2 ? 'children' : 'parent'} { ${nested} }`;
+  const fragments = ['fragment F0 on AdministrativeUnit { id name }'];
+  for (let level = 1; level <= 11; level++)
+    fragments.push(`fragment F${level} on AdministrativeUnit { ...F${level - 1} ...F${level - 1} }`);
+  return [
+    `{ unit(id: "country/kg") { ${nested} } }`,
+    `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: units { id }`).join(' ')} }`,
+    `{ unit(id: "city/tokmok") { ...F11 } } ${fragments.join(' ')}`,
+  ].map(body);
+}
+const ATTACKERS = 4;
 
 interface Engine {
   readonly name: string;
@@ -96,6 +111,8 @@ interface EngineResults {
   readonly label: string;
   readonly oneSubgraph: { readonly oneClient: Rounds; readonly clients: Rounds };
   readonly threeSubgraphs?: { readonly clients: Rounds };
+  /** The one-subgraph query at one client while ATTACKERS clients send refused documents (the gateway only). */
+  readonly underAttack?: { readonly oneClient: Rounds; readonly refused: number[] };
 }
 
 interface Ratio {
@@ -112,7 +129,7 @@ interface GatewayResults {
   readonly results: readonly EngineResults[];
   readonly ratios: Record<
     string,
-    { addedP50Ms: Ratio; rpsToDirect: Ratio; threeSubgraphRpsToBaseline: Ratio }
+    { addedP50Ms: Ratio; rpsToDirect: Ratio; threeSubgraphRpsToBaseline: Ratio; underAttackToIdleP50?: Ratio }
   >;
 }
 
@@ -192,6 +209,7 @@ async function run(folder: string, startedAt: Date): Promise<GatewayResults> {
           label: engine.label,
           oneSubgraph: { oneClient: emptyRounds(), clients: emptyRounds() },
           threeSubgraphs: { clients: emptyRounds() },
+          ...(engine === GATEWAY ? { underAttack: { oneClient: emptyRounds(), refused: [] } } : {}),
         },
       });
     }
@@ -220,6 +238,15 @@ async function run(folder: string, startedAt: Date): Promise<GatewayResults> {
         record(oneSubgraph.clients, await load(target.one, PLAN.clients, PLAN.roundMs));
         if (target.three && threeSubgraphs)
           record(threeSubgraphs.clients, await load(target.three, PLAN.clients, PLAN.roundMs));
+        const { underAttack } = target.results;
+        if (underAttack) {
+          const [simple, refused] = await Promise.all([
+            load(target.one, 1, PLAN.roundMs),
+            flood(target.one, refusedDocuments(), ATTACKERS, PLAN.roundMs),
+          ]);
+          record(underAttack.oneClient, simple);
+          underAttack.refused.push(refused);
+        }
       }
     }
 
@@ -236,12 +263,16 @@ async function run(folder: string, startedAt: Date): Promise<GatewayResults> {
         const toBaseline = results.threeSubgraphs!.clients.requestsPerSecond.map(
           (rps, i) => rps / baseline.threeSubgraphs!.clients.requestsPerSecond[i]!,
         );
+        const underAttack = results.underAttack?.oneClient.p50Ms.map(
+          (p50, i) => p50 / results.oneSubgraph.oneClient.p50Ms[i]!,
+        );
         return [
           name,
           {
             addedP50Ms: ratioOf(added, 1.0),
             rpsToDirect: ratioOf(toDirect, 0.8),
             threeSubgraphRpsToBaseline: ratioOf(toBaseline, 2),
+            ...(underAttack ? { underAttackToIdleP50: ratioOf(underAttack, 1.5) } : {}),
           },
         ];
       }),
@@ -280,6 +311,7 @@ function resultsTable(results: GatewayResults): string {
     { title: 'RPS, 3 subgraphs, 16 clients', align: 'right' },
     { title: '× before (≥ 2)', align: 'right' },
     { title: 'CPU ms/request, 1 / 3 subgraphs', align: 'right' },
+    { title: `p50 × idle, ${ATTACKERS} clients sending refused documents (≤ 1.5)`, align: 'right' },
   ] as const;
   const rows = results.results.map((engine) => {
     const ratio = results.ratios[engine.name];
@@ -297,6 +329,7 @@ function resultsTable(results: GatewayResults): string {
         .filter((values) => values.length > 0)
         .map((values) => fixed(2)(median(values)))
         .join(' / '),
+      ratioCell(ratio?.underAttackToIdleP50, fixed(2)),
     ];
   });
   return markdownTable(columns, rows);
@@ -319,7 +352,7 @@ try {
     'Each cell: median of the rounds (lowest–highest). Ratios are taken within each round. CPU: the serving process only.',
   );
   console.log(
-    'Targets: added p50 ≤ 1.0 ms at 1 client; RPS at 16 clients ≥ 0.8 × the subgraph’s; three subgraphs ≥ 2 × before ADR 5.',
+    'Targets: added p50 ≤ 1.0 ms at 1 client; RPS at 16 clients ≥ 0.8 × the subgraph’s; three subgraphs ≥ 2 × before ADR 5; a simple query’s p50 while 4 clients send refused documents ≤ 1.5 × idle.',
   );
   console.log(`Full results: ${writeReport('gateway', results)}`);
 } finally {

@@ -102,7 +102,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
   const module = GatewayModule.forRoot({
     async stop() {
       await server.stop();
-      subgraphCalls.close();
+      await subgraphCalls.close();
     },
   });
   try {
@@ -129,7 +129,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
     return app;
   } catch (error) {
     await server.stop();
-    subgraphCalls.close();
+    await subgraphCalls.close();
     throw error;
   }
 }

@@ -16,11 +16,11 @@ type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: string,
-    url: string,
+    private readonly subgraphUrl: string,
     private readonly gatewaySecret: string,
     fetcher: Fetcher,
   ) {
-    super({ url, fetcher });
+    super({ url: subgraphUrl, fetcher });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -44,7 +44,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // What the subgraph answered otherwise goes to the log (through originalError), never to the client.
     const unauthenticated = response.status === 401;
     return new GraphQLError(`the ${this.subgraph} service answered HTTP ${response.status}`, {
-      originalError: new Error(`${response.url} answered ${response.status}: ${detail.slice(0, 1000)}`),
+      originalError: new Error(`${this.subgraphUrl} answered ${response.status}: ${detail.slice(0, 1000)}`),
       extensions: { code: unauthenticated ? 'UNAUTHENTICATED' : 'DOWNSTREAM_SERVICE_ERROR' },
     });
   }
