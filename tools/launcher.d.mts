@@ -18,4 +18,6 @@ export declare const SERVICES: readonly LaunchedService[];
 export declare function startSystem(options?: {
   env?: NodeJS.ProcessEnv;
   output?: 'inherit' | 'pipe' | 'ignore';
+  /** Told what a service still rebuilds or catches up while it starts, each time that changes. */
+  onProgress?: (service: string, progress: string) => void;
 }): Promise<StartedSystem>;

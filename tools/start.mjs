@@ -18,7 +18,16 @@ if (!process.argv.includes('--no-build')) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const system = await startSystem({ env }).catch((error) => {
+// A long history takes a while to fold into fresh read models: say how far each service has got, at
+// most every two seconds a service, instead of waiting silently.
+const lastShown = new Map();
+const onProgress = (service, progress) => {
+  if (Date.now() - (lastShown.get(service) ?? 0) < 2_000) return;
+  lastShown.set(service, Date.now());
+  process.stdout.write(`${service}: ${progress}\n`);
+};
+
+const system = await startSystem({ env, onProgress }).catch((error) => {
   process.stderr.write(`redtape did not start: ${error.message}\n`);
   process.exit(1);
 });

@@ -50,9 +50,9 @@ const DEADLINE_WATCHER = Symbol('DEADLINE_WATCHER');
 class AccountabilityLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private timer: NodeJS.Timeout | undefined;
   private checking: Promise<void> = Promise.resolve();
+  private stopping = false;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTIONS) private readonly projections: ProjectionsHost,
     @Inject(DEADLINE_WATCHER) private readonly watcher: DeadlineWatcher,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -61,12 +61,17 @@ class AccountabilityLifecycle implements OnApplicationBootstrap, BeforeApplicati
 
   async onApplicationBootstrap(): Promise<void> {
     await this.projections.start();
-    await this.projections.waitFor(await this.store.headPosition());
-    await this.checkDeadlines();
-    this.timer = setInterval(() => void this.checkDeadlines(), this.intervalMs);
+    // The watcher reads the instructions' read model: it starts once that has caught up, while the
+    // service already answers (a long catch-up shows on /health).
+    void this.projections.whenReady().then(async () => {
+      if (this.stopping) return;
+      await this.checkDeadlines();
+      this.timer = setInterval(() => void this.checkDeadlines(), this.intervalMs);
+    });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     await this.checking;
     await this.projections.stop();
@@ -134,13 +139,9 @@ export class AccountabilityModule {
         },
         {
           provide: AccountabilityLifecycle,
-          inject: [EVENT_STORE, PROJECTIONS, DEADLINE_WATCHER, LOGGER],
-          useFactory: (
-            store: EventStore,
-            projections: ProjectionsHost,
-            watcher: DeadlineWatcher,
-            log: Logger,
-          ) => new AccountabilityLifecycle(store, projections, watcher, log, deadlineCheckMs),
+          inject: [PROJECTIONS, DEADLINE_WATCHER, LOGGER],
+          useFactory: (projections: ProjectionsHost, watcher: DeadlineWatcher, log: Logger) =>
+            new AccountabilityLifecycle(projections, watcher, log, deadlineCheckMs),
         },
         OfficialsResolver,
         InstructionsResolver,

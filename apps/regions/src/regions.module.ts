@@ -37,7 +37,7 @@ import { loadReferenceData, readKgAdminUnits } from './reference-data/load-refer
 import { REGIONS_COMMANDS, REGIONS_QUERIES } from './tokens.js';
 import { REGIONS_INTEGRATION } from './integration-contract.js';
 
-/** Loads the reference data and keeps the read model up to date for as long as the service runs. */
+/** Records the reference data and keeps the read model up to date for as long as the service runs. */
 @Injectable()
 class RegionsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
@@ -48,10 +48,11 @@ class RegionsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.projections.start();
+    // Recorded through the event store alone, before the read model starts to follow the log, so that
+    // the service is ready (/health) once the read model shows the reference data too.
     const load = await loadReferenceData(this.store, readKgAdminUnits(), this.clock());
     this.logger.info(load, 'reference data recorded');
-    await this.projections.waitFor(await this.store.headPosition());
+    await this.projections.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {

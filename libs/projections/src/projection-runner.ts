@@ -12,6 +12,16 @@ import { assertValidProjection } from './validation.js';
 
 export type ProjectionRunnerStatus = 'stopped' | 'starting' | 'running' | 'failed';
 
+/** Where a runner stands, for /health and the start script: what it does and how far it has read. */
+export interface ProjectionProgress {
+  readonly projection: string;
+  readonly phase: 'stopped' | 'rebuilding' | 'catching-up' | 'live' | 'failed';
+  /** The position its read model has folded up to (the rebuild's, while it rebuilds). */
+  readonly position: GlobalPosition | undefined;
+  /** The head of the log when it started to follow it: caught up once it has read that far. */
+  readonly target: GlobalPosition | undefined;
+}
+
 export interface ProjectionRunnerOptions {
   readonly store: EventStore;
   readonly db: ReadModels;
@@ -50,7 +60,15 @@ export class ProjectionRunner {
   private following: Promise<void> = Promise.resolve();
   private finished: Promise<void> = Promise.resolve();
   private rebuilding: Promise<void> | undefined;
+  private rebuiltTo: GlobalPosition | undefined;
   private stopRequested = false;
+  /** The head of the log as the live subscription began: reading that far is catching up. */
+  private target: GlobalPosition | undefined;
+  private caughtUpNow = false;
+  private signalCaughtUp: () => void = ignore;
+  private caughtUpPromise: Promise<void> = new Promise((resolve) => (this.signalCaughtUp = resolve));
+  private signalAccepted: (error?: unknown) => void = ignore;
+  private acceptedPromise: Promise<void> = Promise.resolve();
 
   constructor(options: ProjectionRunnerOptions) {
     assertValidProjection(options.projection);
@@ -87,6 +105,36 @@ export class ProjectionRunner {
   }
 
   /**
+   * Settles once `start` has read the checkpoint and accepted its version, before any rebuild or
+   * catch-up: rejects at once for a read model this code must not touch.
+   */
+  get accepted(): Promise<void> {
+    return this.acceptedPromise;
+  }
+
+  /** Resolves once the runner has read the log up to its head as it was when it began to follow it. */
+  get caughtUp(): Promise<void> {
+    return this.caughtUpPromise;
+  }
+
+  get progress(): ProjectionProgress {
+    const phase =
+      this.currentStatus === 'failed'
+        ? 'failed'
+        : this.currentStatus === 'stopped'
+          ? 'stopped'
+          : this.rebuilding !== undefined && this.currentStatus === 'starting'
+            ? 'rebuilding'
+            : this.caughtUpNow
+              ? 'live'
+              : 'catching-up';
+    const folded = phase === 'rebuilding' ? this.rebuiltTo : this.current?.position;
+    const read =
+      this.readTo !== undefined && (folded === undefined || this.readTo > folded) ? this.readTo : folded;
+    return { projection: this.projection.name, phase, position: read, target: this.target };
+  }
+
+  /**
    * Resolves once the runner follows the log live. Before that it creates the read model on first
    * start, or rebuilds it when the stored checkpoint was written by another version of the projection.
    */
@@ -97,6 +145,10 @@ export class ProjectionRunner {
     this.failure = undefined;
     this.stopRequested = false;
     this.following = Promise.resolve();
+    this.acceptedPromise = new Promise<void>((resolve, reject) => {
+      this.signalAccepted = (error) => (error === undefined ? resolve() : reject(error));
+    });
+    this.acceptedPromise.catch(ignore);
     this.starting = this.startUp();
     this.finished = this.starting.then(() => this.following);
     this.finished.catch(ignore);
@@ -145,7 +197,14 @@ export class ProjectionRunner {
     let checkpoint: ProjectionCheckpoint;
     try {
       checkpoint = await this.loadOrRebuild();
+      this.target = await this.store.headPosition();
     } catch (error) {
+      this.signalAccepted(error);
+      // Asked to stop in the middle of a rebuild: nothing failed.
+      if (this.stopRequested) {
+        this.currentStatus = 'stopped';
+        return;
+      }
       this.fail(error);
       throw error;
     }
@@ -153,6 +212,7 @@ export class ProjectionRunner {
       this.currentStatus = 'stopped';
       return;
     }
+    this.markCaughtUpAt(checkpoint.position);
     const subscription = this.store.subscribeToAll({
       after: checkpoint.position,
       filter: this.projection.filter,
@@ -168,10 +228,12 @@ export class ProjectionRunner {
     const stored = await readCheckpoint(this.db, this.projection.name);
     if (stored && stored.version > this.projection.version)
       throw new ProjectionVersionAhead(this.projection.name, stored.version, this.projection.version);
+    this.signalAccepted();
     if (stored?.version === this.projection.version) {
       this.current = stored;
       return stored;
     }
+    this.target = await this.store.headPosition();
     await this.rebuild();
     return this.requireCheckpoint();
   }
@@ -192,6 +254,7 @@ export class ProjectionRunner {
           });
         }
         if (page.readTo !== undefined) this.readTo = page.readTo;
+        this.markCaughtUpAt(this.readTo ?? this.current?.position);
         this.waiters.recheck();
         // better-sqlite3 answers synchronously: without a turn of the event loop between pages, a
         // long catch-up would leave /health unanswered and SIGTERM unheard until it ends.
@@ -213,6 +276,8 @@ export class ProjectionRunner {
       projection: this.projection,
       batchSize: this.batchSize,
       clock: this.clock,
+      stopRequested: () => this.stopRequested,
+      onProgress: (position) => (this.rebuiltTo = position),
     };
     const pauseLive: PauseLive = (switchOver) =>
       this.exclusive(async () => {
@@ -221,6 +286,13 @@ export class ProjectionRunner {
       });
     await rebuildProjection(context, current, pauseLive);
     this.waiters.recheck();
+  }
+
+  private markCaughtUpAt(position: GlobalPosition | undefined): void {
+    if (this.caughtUpNow) return;
+    if (this.target !== undefined && (position === undefined || position < this.target)) return;
+    this.caughtUpNow = true;
+    this.signalCaughtUp();
   }
 
   private fail(error: unknown): void {

@@ -7,7 +7,7 @@ import {
   writeCheckpoint,
   type ProjectionCheckpoint,
 } from './checkpoints.js';
-import { ProjectionRebuildSuperseded } from './errors.js';
+import { ProjectionRebuildSuperseded, ProjectionStopped } from './errors.js';
 import {
   createGenerationTables,
   dropGenerationTables,
@@ -24,6 +24,10 @@ export interface RebuildContext {
   /** Events per replay transaction. */
   readonly batchSize: number;
   readonly clock: () => Date;
+  /** Checked between batches: a service that is asked to stop does not finish a long rebuild first. */
+  readonly stopRequested?: () => boolean;
+  /** Told the position replayed after each batch. */
+  readonly onProgress?: (position: GlobalPosition) => void;
 }
 
 /**
@@ -74,9 +78,11 @@ export async function rebuildProjection(
       await applyInOrder(trx, projection, table, page);
     });
     replayed = last.position;
+    context.onProgress?.(replayed);
     if (page.length < batchSize) break;
     // A rebuild of a long log must not starve the service's other work (health, requests, SIGTERM).
     await yieldToEventLoop();
+    if (context.stopRequested?.()) throw new ProjectionStopped(projection.name, head);
   }
 
   return pauseLive(async () => {

@@ -7,6 +7,7 @@ import {
   readModelReflects,
   tryReplicaLock,
   type Projection,
+  type ProjectionProgress,
   type ReadModels,
   type ReplicaLock,
 } from '@redtape/projections';
@@ -43,9 +44,10 @@ export class ProjectionsHost {
   ) {}
 
   /**
-   * Resolves once this replica either runs the projections or stands by. A projection that fails to
-   * start on this first try fails the start, as a misconfigured service should; later take-overs
-   * that fail are logged and retried with a growing pause.
+   * Resolves once this replica either runs the projections or stands by: at once, before any rebuild
+   * or catch-up, which go on while the service answers (`/health` reports their progress). A read
+   * model this code must not touch (a newer version wrote it) fails the start, as a misconfigured
+   * service should; later failures are logged and retried with a growing pause.
    */
   async start(): Promise<void> {
     this.stopped = false;
@@ -90,12 +92,41 @@ export class ProjectionsHost {
   }
 
   /**
-   * `running`: this replica runs the projections; `standby`: another replica does; `recovering`: a
-   * projection failed here and the take-over is being retried after a pause.
+   * `running`: this replica runs the projections; `starting`: it is about to (rebuilding or catching
+   * up); `standby`: another replica does; `recovering`: a projection failed here and the take-over
+   * is being retried after a pause.
    */
-  get status(): 'running' | 'standby' | 'recovering' {
+  get status(): 'running' | 'starting' | 'standby' | 'recovering' {
     if (this.lock && this.runners.every((runner) => runner.status === 'running')) return 'running';
+    if (this.lock && this.runners.every((runner) => runner.status !== 'failed')) return 'starting';
     return this.failures > 0 ? 'recovering' : 'standby';
+  }
+
+  /**
+   * Whether the read models this replica serves show the log up to where it stood when they started
+   * to follow it: a replica that still rebuilds or catches up should not be sent requests yet. A
+   * standby serves what the writer's checkpoints show.
+   */
+  get ready(): boolean {
+    if (!this.lock) return this.failures === 0;
+    return this.runners.length > 0 && this.runners.every((runner) => runner.progress.phase === 'live');
+  }
+
+  /** Each projection's phase and how far it has read, against the head it is catching up to. */
+  get progress(): ProjectionProgress[] {
+    return this.runners.map((runner) => runner.progress);
+  }
+
+  /** Resolves once every projection of this replica has caught up (see `ready`). */
+  async whenReady(): Promise<void> {
+    for (;;) {
+      if (this.stopped) return;
+      if (this.lock && this.runners.length > 0) {
+        await Promise.all(this.runners.map((runner) => runner.caughtUp));
+        if (this.ready) return;
+      } else if (this.ready) return;
+      await delay(TAKE_OVER_EVERY_MS);
+    }
   }
 
   private serialized(step: () => Promise<void>): Promise<void> {
@@ -111,8 +142,11 @@ export class ProjectionsHost {
     this.runners = this.projections.map(
       (projection) => new ProjectionRunner({ store: this.store, db: this.db, projection }),
     );
+    // Started side by side and not awaited: a rebuild or a long catch-up goes on while the service
+    // answers. Only a version this code refuses fails the take-over itself.
+    for (const runner of this.runners) runner.start().catch(() => undefined);
     try {
-      for (const runner of this.runners) await runner.start();
+      await Promise.all(this.runners.map((runner) => runner.accepted));
     } catch (error) {
       await this.stepDown();
       throw error;
