@@ -47,6 +47,16 @@ const CHECKPOINT_MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  /**
+   * Version 3: which version of the projection a rebuild builds and how far it has replayed, so that
+   * a rebuild interrupted (a restart, a deploy) resumes where it stopped instead of starting over.
+   */
+  '0003_projection_rebuild_progress': {
+    async up(db) {
+      await db.schema.alterTable(REBUILD_TABLE).addColumn('version', 'integer').execute();
+      await db.schema.alterTable(REBUILD_TABLE).addColumn('position', 'bigint').execute();
+    },
+  },
 };
 
 export async function ensureCheckpointTable(db: ReadModels): Promise<void> {
@@ -131,21 +141,56 @@ export async function moveCheckpoint(
   return moved.numUpdatedRows === 1n;
 }
 
-/** Claims the rebuild of a projection for `token`; a later claim supersedes it. */
+/** A rebuild as its claim records it: what it builds and how far it got. */
+export interface RebuildClaim {
+  readonly generation: number;
+  readonly version: number | undefined;
+  readonly position: GlobalPosition | undefined;
+}
+
+export async function readRebuildClaim(db: ReadModels, name: string): Promise<RebuildClaim | undefined> {
+  const row = (await db
+    .selectFrom(REBUILD_TABLE)
+    .select([
+      'generation',
+      'version',
+      sql<string | null>`cast(${sql.ref('position')} as text)`.as('position'),
+    ])
+    .where('name', '=', name)
+    .executeTakeFirst()) as
+    { generation: number | string; version: number | string | null; position: string | null } | undefined;
+  if (!row) return undefined;
+  return {
+    generation: Number(row.generation),
+    version: row.version === null ? undefined : Number(row.version),
+    position: row.position === null ? undefined : BigInt(row.position),
+  };
+}
+
+/** Claims the rebuild of a projection for `token`, from `position`; a later claim supersedes it. */
 export async function claimRebuild(
   db: ReadModels,
   name: string,
   token: string,
-  generation: number,
+  build: { generation: number; version: number; position: GlobalPosition | undefined },
   at: Date,
 ): Promise<void> {
   await db
     .insertInto(REBUILD_TABLE)
-    .values({ name, token, generation, started_at: at.toISOString() })
+    .values({
+      name,
+      token,
+      generation: build.generation,
+      version: build.version,
+      position: build.position === undefined ? null : sql`cast(${build.position.toString()} as bigint)`,
+      started_at: at.toISOString(),
+    })
     .onConflict((conflict) =>
       conflict.column('name').doUpdateSet((eb) => ({
         token: eb.ref('excluded.token'),
         generation: eb.ref('excluded.generation'),
+        version: eb.ref('excluded.version'),
+        position: eb.ref('excluded.position'),
         started_at: eb.ref('excluded.started_at'),
       })),
     )
@@ -153,13 +198,23 @@ export async function claimRebuild(
 }
 
 /**
- * First thing in each of a rebuild's transactions: whether its claim still stands. The row lock it
- * takes serializes it with a competing claim, so two rebuilds never interleave their writes.
+ * First thing in each of a rebuild's transactions: whether its claim still stands, recording how far
+ * the batch will have replayed once it commits. The row lock it takes serializes it with a competing
+ * claim, so two rebuilds never interleave their writes.
  */
-export async function rebuildStillClaimed(db: ReadModels, name: string, token: string): Promise<boolean> {
+export async function rebuildStillClaimed(
+  db: ReadModels,
+  name: string,
+  token: string,
+  replayedTo?: GlobalPosition,
+): Promise<boolean> {
   const kept = await db
     .updateTable(REBUILD_TABLE)
-    .set({ token })
+    .set(
+      replayedTo === undefined
+        ? { token }
+        : { token, position: sql`cast(${replayedTo.toString()} as bigint)` },
+    )
     .where('name', '=', name)
     .where('token', '=', token)
     .executeTakeFirst();

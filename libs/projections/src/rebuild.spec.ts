@@ -161,7 +161,13 @@ describe.each(READ_MODEL_KINDS)('on %s read models', (kind: ReadModelKind) => {
         onApply: () => {
           // Not awaited: the claim takes its turn after this replay transaction commits.
           if (rebuildBegan)
-            intrusion ??= claimRebuild(stores.db, 'stream-stats', 'another-replica', 2, new Date());
+            intrusion ??= claimRebuild(
+              stores.db,
+              'stream-stats',
+              'another-replica',
+              { generation: 2, version: 1, position: undefined },
+              new Date(),
+            );
         },
       });
       const runner = runnerFor(projection);
@@ -177,6 +183,35 @@ describe.each(READ_MODEL_KINDS)('on %s read models', (kind: ReadModelKind) => {
       const { views } = await namesAndViews(stores.db);
       expect(views['stream_stats']).toMatch(/\bstream_stats__g1\b/);
       expect(await readStreamStats(stores.db)).toEqual(before);
+    });
+
+    it('resumes a rebuild stopped half-way from its last batch, and ends with the rows of a whole one', async () => {
+      const first = runnerFor(streamStatsProjection({ version: 1 }));
+      await first.start();
+      await first.waitForPosition(await appendMany(30), WAIT_MS);
+      await first.stop();
+      const rows = await readStreamStats(stores.db);
+
+      // Version 2 rebuilds; it is stopped once a few batches of the replay have committed.
+      let applied = 0;
+      const interrupted = runnerFor(
+        streamStatsProjection({ version: 2, onApply: () => void (++applied === 7 && interrupted.stop()) }),
+      );
+      await interrupted.start().catch(() => undefined);
+      expect(await readCheckpoint(stores.db, 'stream-stats')).toMatchObject({ version: 1, generation: 1 });
+      const replayedBefore = applied;
+
+      const seen: string[] = [];
+      const resumed = runnerFor(
+        streamStatsProjection({ version: 2, onApply: (event) => seen.push(event.id) }),
+      );
+      await resumed.start();
+
+      expect(await readCheckpoint(stores.db, 'stream-stats')).toMatchObject({ version: 2, generation: 2 });
+      expect(await readStreamStats(stores.db)).toEqual(rows);
+      const followed = (await readStreamStats(stores.db)).events.length;
+      expect(replayedBefore).toBeGreaterThan(0);
+      expect(seen.length).toBeLessThan(followed);
     });
 
     it('refuses to start on a read model a newer version of the projection wrote, leaving it as it is', async () => {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import {
   claimRebuild,
+  readRebuildClaim,
   rebuildStillClaimed,
   writeCheckpoint,
   type ProjectionCheckpoint,
@@ -40,8 +41,8 @@ export type PauseLive = (switchOver: () => Promise<ProjectionCheckpoint>) => Pro
  * Builds the next generation of the read model from position 0 while readers keep querying the
  * current one, then switches them over in one transaction: the last events, the views, the
  * checkpoint and the dropping of the old generation commit together. Returns the new checkpoint.
- * A rebuild that fails leaves the current generation serving; its half-built tables are dropped by
- * the next rebuild.
+ * A rebuild that fails leaves the current generation serving; one that was stopped (a restart) is
+ * resumed by the next from its last batch, and any other half-built tables are dropped by it.
  */
 export async function rebuildProjection(
   context: RebuildContext,
@@ -54,19 +55,28 @@ export async function rebuildProjection(
   // Replicas that both rebuild (one lost its lock mid-way) would build the same generation's tables:
   // the later claim wins, and every transaction of the earlier one finds it gone and writes nothing.
   const token = randomUUID();
-  const claimed = async (trx: ReadModelTransaction) => {
-    if (!(await rebuildStillClaimed(trx, projection.name, token)))
+  const claimed = async (trx: ReadModelTransaction, replayedTo?: GlobalPosition) => {
+    if (!(await rebuildStillClaimed(trx, projection.name, token, replayedTo)))
       throw new ProjectionRebuildSuperseded(projection.name);
   };
+  // A rebuild of this very generation and version that stopped half-way (a restart) goes on from
+  // where its last batch committed; anything else starts afresh on new tables.
+  let replayed = await resumablePosition(db, projection, generation);
   await db.transaction().execute(async (trx) => {
-    await claimRebuild(trx, projection.name, token, generation, clock());
-    await createGenerationTables(trx, projection, generation);
+    await claimRebuild(
+      trx,
+      projection.name,
+      token,
+      { generation, version: projection.version, position: replayed },
+      clock(),
+    );
+    if (replayed === undefined) await createGenerationTables(trx, projection, generation);
   });
+  if (replayed !== undefined) context.onProgress?.(replayed);
 
   // Replay up to the head as it was when the rebuild began, in batches, so that the live runner's
   // transactions can interleave; whatever is appended meanwhile is caught up during the switch.
   const head = await store.headPosition();
-  let replayed: GlobalPosition | undefined;
   while (head !== undefined && (replayed === undefined || replayed < head)) {
     const page = await collect(
       store.readAll({ after: replayed, filter: projection.filter, maxCount: batchSize }),
@@ -74,7 +84,7 @@ export async function rebuildProjection(
     const last = page.at(-1);
     if (!last) break;
     await db.transaction().execute(async (trx) => {
-      await claimed(trx);
+      await claimed(trx, last.position);
       await applyInOrder(trx, projection, table, page);
     });
     replayed = last.position;
@@ -101,4 +111,18 @@ export async function rebuildProjection(
     });
     return next;
   });
+}
+
+/** Where an interrupted rebuild of this generation and version stopped, if its tables are still there. */
+async function resumablePosition(
+  db: RebuildContext['db'],
+  projection: Projection,
+  generation: number,
+): Promise<GlobalPosition | undefined> {
+  const claim = await readRebuildClaim(db, projection.name);
+  if (!claim || claim.generation !== generation || claim.version !== projection.version) return undefined;
+  if (claim.position === undefined) return undefined;
+  const existing = new Set((await db.introspection.getTables()).map((table) => table.name));
+  const physical = tablesOfGeneration(projection, generation);
+  return projection.tables.every((logical) => existing.has(physical(logical))) ? claim.position : undefined;
 }
