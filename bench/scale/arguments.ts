@@ -56,6 +56,7 @@ export interface ScaleOptions extends HistoryOptions {
   readonly basePort: number;
   readonly samples: number;
   readonly burstEvents: number;
+  readonly burstTimeoutS: number;
   readonly cpuProfile: readonly string[];
   readonly keep: boolean;
 }
@@ -104,6 +105,7 @@ export const SCALE_USAGE = `npm run bench:scale -- --events N [options]
   --catch-up-timeout S    give up waiting for a catch-up after S seconds, keep the rate so far (default 600)
   --samples N             requests per query or mutation measure (default 40)
   --burst-events N        events appended in the burst (default 20000)
+  --burst-timeout S       wait at most S seconds for the burst to show through the gateway (default 180)
   --cpu-prof svc,…        run these services under node --cpu-prof (profiles in the run folder)
   --cache-dir DIR         generated histories (default tmp/bench-scale/cache)
   --work-dir DIR          copies of the stores the services run on (default tmp/bench-scale/runs)
@@ -151,6 +153,7 @@ export function parseScaleArguments(args: readonly string[]): ScaleOptions & { h
       'catch-up-timeout': { type: 'string', default: '600' },
       samples: { type: 'string', default: '40' },
       'burst-events': { type: 'string', default: '20000' },
+      'burst-timeout': { type: 'string', default: '180' },
       'cpu-prof': { type: 'string', default: '' },
       'work-dir': { type: 'string' },
       'base-port': { type: 'string', default: '5200' },
@@ -180,6 +183,7 @@ export function parseScaleArguments(args: readonly string[]): ScaleOptions & { h
     basePort,
     samples: parseCount('samples', values.samples),
     burstEvents: parseCount('burst-events', values['burst-events']),
+    burstTimeoutS: parseCount('burst-timeout', values['burst-timeout']),
     cpuProfile: values['cpu-prof']
       .split(',')
       .map((name) => name.trim())

@@ -61,6 +61,36 @@ export class DomainWriter {
     return decided;
   }
 
+  /**
+   * Several commands to one stream decided in turn and appended together, in one transaction, as a
+   * batch import would: the same events as one append per command, fewer commits.
+   */
+  async handleBatch<C extends Command, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    commands: readonly C[],
+  ): Promise<number> {
+    const loaded = (this.aggregates.get(streamId) as Loaded<S> | undefined) ?? {
+      state: decider.initialState(),
+      storeRevision: undefined,
+    };
+    let state = loaded.state;
+    const events = [];
+    for (const sent of commands) {
+      const command = { ...sent, metadata: checkedCommandMetadata(sent.metadata) };
+      const decided = decider.decide(command, state);
+      const digest = commandDigestFor(command.type, command.metadata);
+      events.push(...toNewEvents(streamId, decided, command.metadata, this.registry, digest));
+      state = fold(decider, state, decided);
+    }
+    if (events.length === 0) return 0;
+    const result = await this.store.appendToStream(streamId, events, loaded.storeRevision ?? 'no_stream');
+    this.aggregates.set(streamId, { state, storeRevision: result.nextExpectedRevision });
+    this.appendedEvents += events.length;
+    this.appends += 1;
+    return events.length;
+  }
+
   /** Forgets a stream that will take no more commands, so memory follows the active streams only. */
   forget(streamId: string): void {
     this.aggregates.delete(streamId);
