@@ -110,7 +110,7 @@ export const SCALE_USAGE = `npm run bench:scale -- --events N [options]
   --cache-dir DIR         generated histories (default tmp/bench-scale/cache)
   --work-dir DIR          copies of the stores the services run on (default tmp/bench-scale/runs)
   --scratch-dir DIR       where a history is generated before it is cached (default /dev/shm)
-  --base-port P           first of the 10 ports used (default 5200)
+  --base-port P           ports: P to P+3 for the services, P+90 for a PostgreSQL cluster of the bench's own (default 5200)
   --keep                  keep the run folder (data, logs, profiles)`;
 
 export const HISTORY_USAGE = `npm run bench:history -- --events N [--seed S] [--cache-dir DIR] [--scratch-dir DIR]`;
@@ -171,7 +171,7 @@ export function parseScaleArguments(args: readonly string[]): ScaleOptions & { h
   const measures = new Set(chosen.filter((measure) => !skipped.includes(measure)));
   if (measures.size === 0) throw new Error('every measure is skipped: nothing to do');
   const basePort = parseCount('base-port', values['base-port']);
-  if (basePort + 10 > 65535) throw new Error(`--base-port ${basePort} leaves no room for 10 ports`);
+  if (basePort + 90 > 65535) throw new Error(`--base-port ${basePort} leaves no room for 10 ports`);
   return {
     ...historyOptions(values),
     help: false,

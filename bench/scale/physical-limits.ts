@@ -8,7 +8,10 @@
 import { SqliteEventStore } from '@redtape/event-store/sqlite';
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { appendsInTurn, readWholeLog } from '../adapter-workloads.js';
+import { appendsInTurn, concurrentAppends, readWholeLog } from '../adapter-workloads.js';
+import { openRawPostgresInserts, rawPostgresTransactions } from '../postgres-raw-inserts.js';
+import { PostgresEventStore } from '@redtape/event-store/postgres';
+import pg from 'pg';
 import { monotonicMs } from '../clock.js';
 import { openRawInserts, openRawTransactions } from '../raw-inserts.js';
 import { ratio, throughput, type Ratio, type Throughput } from '../results.js';
@@ -35,6 +38,12 @@ export interface GroupCommit {
   readonly concurrentToSingle: Ratio;
   readonly batchToRawTransactions: Ratio;
   readonly singleToRawInserts: Ratio;
+  /** PostgreSQL only: 4 writers at once, the adapter against raw INSERTs on 4 connections. */
+  readonly fourWriters?: {
+    readonly raw: Throughput;
+    readonly adapter: Throughput;
+    readonly adapterToRaw: Ratio;
+  };
 }
 
 /** Small writes each followed by fsync, in one file: what a durable commit costs at least. */
@@ -55,17 +64,6 @@ async function count(events: AsyncIterable<unknown>): Promise<number> {
   let read = 0;
   for await (const _ of events) read += 1;
   return read;
-}
-
-/** `writers` single-event appends at once, each to streams of its own, on one store connection. */
-function concurrentAppends(store: SqliteEventStore, writers: number): Step {
-  const each = Array.from({ length: writers }, (_, w) =>
-    appendsInTurn(store, `bench-concurrent-${w}`, 10, 1),
-  );
-  return async () => {
-    await Promise.all(each.map((writer) => writer.append()));
-    return writers;
-  };
 }
 
 export async function measurePhysicalLimits(
@@ -92,7 +90,7 @@ export async function measurePhysicalLimits(
         rawInserts: raw.insertOneRow,
         rawBatch: rawBatch.insertRows,
         single: appendsInTurn(store, 'bench-single', 100, 1).append,
-        concurrent: concurrentAppends(store, CONCURRENT_WRITERS),
+        concurrent: concurrentAppends(store, CONCURRENT_WRITERS, 'bench-concurrent'),
         batch: appendsInTurn(store, 'bench-batch', 10, BATCH).append,
       },
       WRITE_PLAN,
@@ -132,4 +130,70 @@ export async function timed<T>(step: () => Promise<T> | T): Promise<{ value: T; 
   const started = monotonicMs();
   const value = await step();
   return { value, seconds: (monotonicMs() - started) / 1000 };
+}
+
+/**
+ * The same on PostgreSQL, on a copy of the history: raw INSERTs (1 and 4 connections, and 100 rows per
+ * transaction) in a table shaped like the adapter's, against the adapter's appends; fsync/s of the
+ * local file system the bench runs on.
+ */
+export async function measurePostgresLimits(
+  folder: string,
+  url: string,
+): Promise<{ limits: PhysicalLimits; groupCommit: GroupCommit }> {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const store = await PostgresEventStore.open(url, { poolSize: CONCURRENT_WRITERS });
+  try {
+    const events = await count(store.readAll());
+    const procedureEvents = await count(store.readAll({ filter: { streamPrefixes: ['procedure-'] } }));
+    const reads = await measureRounds(
+      {
+        all: readWholeLog(store),
+        procedures: () => count(store.readAll({ filter: { streamPrefixes: ['procedure-'] } })),
+      },
+      READ_PLAN,
+    );
+    const raw = await openRawPostgresInserts(pool);
+    const writes = await measureRounds(
+      {
+        fsync: fsyncLoop(join(folder, 'fsync.bin')),
+        rawInserts: raw.insertRows(1),
+        rawFour: raw.insertRows(4),
+        rawBatch: rawPostgresTransactions(pool, BATCH),
+        single: appendsInTurn(store, 'bench-single', 100, 1).append,
+        four: concurrentAppends(store, 4, 'bench-four'),
+        concurrent: concurrentAppends(store, CONCURRENT_WRITERS, 'bench-concurrent'),
+        batch: appendsInTurn(store, 'bench-batch', 10, BATCH).append,
+      },
+      WRITE_PLAN,
+    );
+    const rawInserts = throughput('inserts/s', writes.rawInserts);
+    const rawBatchTransactions = throughput('rows/s', writes.rawBatch);
+    const singleWriter = throughput('appends/s', writes.single);
+    const concurrentWriters = throughput('appends/s', writes.concurrent);
+    const batchAppends = throughput('events/s', writes.batch);
+    const rawFour = throughput('inserts/s', writes.rawFour);
+    const four = throughput('appends/s', writes.four);
+    return {
+      limits: {
+        fsyncPerSecond: throughput('fsync/s', writes.fsync),
+        rawInserts,
+        rawBatchTransactions,
+        readAll: { ...throughput('events/s', reads.all), events },
+        readAllProcedures: { ...throughput('events/s', reads.procedures), events: procedureEvents },
+      },
+      groupCommit: {
+        singleWriter,
+        concurrentWriters,
+        batchAppends,
+        concurrentToSingle: ratio(concurrentWriters, singleWriter, 3),
+        batchToRawTransactions: ratio(batchAppends, rawBatchTransactions, 0.5),
+        singleToRawInserts: ratio(singleWriter, rawInserts, 0.7),
+        fourWriters: { raw: rawFour, adapter: four, adapterToRaw: ratio(four, rawFour, 0.5) },
+      },
+    };
+  } finally {
+    await store.close();
+    await pool.end();
+  }
 }

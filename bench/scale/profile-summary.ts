@@ -33,6 +33,10 @@ export function summarize(profile: CpuProfile, top: number): string {
   const counts = new Map<number, number>();
   for (const id of profile.samples) counts.set(id, (counts.get(id) ?? 0) + 1);
   const total = profile.samples.length;
+  const idle = profile.nodes
+    .filter((node) => node.callFrame.functionName === '(idle)')
+    .reduce((sum, node) => sum + (counts.get(node.id) ?? 0), 0);
+  const busy = total - idle;
   const byFunction = new Map<string, number>();
   const byPlace = new Map<string, number>();
   for (const node of profile.nodes) {
@@ -48,15 +52,21 @@ export function summarize(profile: CpuProfile, top: number): string {
     [...map.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
-      .map(([name, hits]) => [name, `${((100 * hits) / total).toFixed(1)} %`, String(hits)]);
+      .map(([name, hits]) => [
+        name,
+        `${((100 * hits) / total).toFixed(1)} %`,
+        name.startsWith('(idle)') ? '' : `${((100 * hits) / busy).toFixed(1)} %`,
+        String(hits),
+      ]);
   const seconds = (profile.endTime - profile.startTime) / 1e6;
   return [
-    `${total.toLocaleString('en-US')} samples over ${seconds.toFixed(1)} s`,
+    `${total.toLocaleString('en-US')} samples over ${seconds.toFixed(1)} s, ${((100 * idle) / total).toFixed(1)} % of them idle`,
     '',
     markdownTable(
       [
         { title: 'function (self time)', align: 'left' },
         { title: 'share of samples', align: 'right' },
+        { title: 'share of busy samples', align: 'right' },
         { title: 'samples', align: 'right' },
       ],
       rows(byFunction),
@@ -66,6 +76,7 @@ export function summarize(profile: CpuProfile, top: number): string {
       [
         { title: 'where (self time)', align: 'left' },
         { title: 'share of samples', align: 'right' },
+        { title: 'share of busy samples', align: 'right' },
         { title: 'samples', align: 'right' },
       ],
       rows(byPlace),

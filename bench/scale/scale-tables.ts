@@ -214,8 +214,23 @@ function limitsTable(results: ScaleResults): string | undefined {
   const rows: string[][] = [];
   if (limits) {
     rows.push(throughputRow('fsync of a 512-byte write (the file system)', limits.fsyncPerSecond));
-    rows.push(throughputRow('raw better-sqlite3 insert, autocommit, synchronous=FULL', limits.rawInserts));
-    rows.push(throughputRow('raw better-sqlite3, 100 inserts per transaction', limits.rawBatchTransactions));
+    const postgres = results.options.store === 'postgres';
+    rows.push(
+      throughputRow(
+        postgres
+          ? 'raw INSERT, autocommit, 1 connection'
+          : 'raw better-sqlite3 insert, autocommit, synchronous=FULL',
+        limits.rawInserts,
+      ),
+    );
+    rows.push(
+      throughputRow(
+        postgres
+          ? 'raw INSERT of 100 rows per transaction'
+          : 'raw better-sqlite3, 100 inserts per transaction',
+        limits.rawBatchTransactions,
+      ),
+    );
     rows.push(throughputRow(`adapter readAll, ${whole(limits.readAll.events)} events`, limits.readAll));
     rows.push(
       throughputRow(
@@ -246,6 +261,17 @@ function limitsTable(results: ScaleResults): string | undefined {
         ratioCell(groupCommit.batchToRawTransactions, 'raw 100-row transactions'),
       ),
     );
+    const four = groupCommit.fourWriters;
+    if (four) {
+      rows.push(throughputRow('raw INSERT, autocommit, 4 connections at once', four.raw));
+      rows.push(
+        throughputRow(
+          'adapter append, 1 event, 4 writers at once',
+          four.adapter,
+          ratioCell(four.adapterToRaw, 'raw, 4 at once'),
+        ),
+      );
+    }
   }
   return markdownTable(RESULT_COLUMNS, rows);
 }

@@ -14,7 +14,7 @@ import { describeEnvironment, type Environment } from '../environment.js';
 import { writeReport } from '../report-file.js';
 import { throughput, type Throughput } from '../results.js';
 import { measureRounds } from '../rounds.js';
-import { SqliteEventStore } from '@redtape/event-store/sqlite';
+import { openEventStore, type EventStoreConnection } from '@redtape/event-store';
 import {
   REFERENCE_MEASURES,
   SCALE_USAGE,
@@ -24,14 +24,28 @@ import {
   type ScaleOptions,
 } from './arguments.js';
 import { measureMutations, measureQueries, type LatencyMeasure, type QueryName } from './gateway-probes.js';
-import { cachedHistory, type CachedHistory } from './history/cache.js';
+import { cachedHistory } from './history/cache.js';
+import type { HistoryManifest } from './history/generator.js';
+import {
+  cachedPostgresHistory,
+  copyPostgresHistory,
+  postgresServerFor,
+  type PostgresServer,
+} from './history/postgres-history.js';
 import { eventsProgressBar } from './history/progress-bar.js';
-import { measurePhysicalLimits, timed, type GroupCommit, type PhysicalLimits } from './physical-limits.js';
+import {
+  measurePhysicalLimits,
+  measurePostgresLimits,
+  timed,
+  type GroupCommit,
+  type PhysicalLimits,
+} from './physical-limits.js';
 import { scaleTables } from './scale-tables.js';
-import { System, type ServiceStart } from './system.js';
+import { System, type Backend, type ServiceStart } from './system.js';
 import {
   measureBurst,
   measureIdleCpu,
+  postgresSchemaSize,
   sqliteFileSize,
   type BurstResult,
   type FileSize,
@@ -41,7 +55,7 @@ import {
 export interface HistoryRun {
   readonly label: 'reference' | 'target';
   readonly events: number;
-  readonly history: CachedHistory['manifest'] & { readonly reused: boolean; readonly file: string };
+  readonly history: HistoryManifest & { readonly reused: boolean; readonly location: string };
   readonly copySeconds: number;
   readonly rawReadAll: Throughput;
   readonly catchUp?: {
@@ -74,17 +88,83 @@ export interface ScaleResults {
 
 const IDLE_SECONDS = 10;
 
-async function historyFor(options: ScaleOptions, events: number): Promise<CachedHistory> {
+/** A generated history, cached: a SQLite file, or a database on a PostgreSQL server. */
+type HistorySource =
+  | {
+      readonly kind: 'sqlite';
+      readonly file: string;
+      readonly manifest: HistoryManifest;
+      readonly reused: boolean;
+    }
+  | {
+      readonly kind: 'postgres';
+      readonly server: PostgresServer;
+      readonly database: string;
+      readonly manifest: HistoryManifest;
+      readonly reused: boolean;
+    };
+
+/** A copy of a history the services run on. */
+interface PreparedCopy {
+  readonly backend: Backend;
+  readonly eventStore: EventStoreConnection;
+  sizes(services: readonly string[], events: number): Promise<NonNullable<HistoryRun['sizes']>>;
+  dispose(): Promise<void>;
+}
+
+async function historyFor(
+  options: ScaleOptions,
+  events: number,
+  server?: PostgresServer,
+): Promise<HistorySource> {
   const bar = eventsProgressBar(`history ${events.toLocaleString('en-US')}`, events);
   try {
-    return await cachedHistory({ ...options, events }, (written) => bar.update(written));
+    if (server) {
+      const history = await cachedPostgresHistory(server, { events, seed: options.seed }, (n) =>
+        bar.update(n),
+      );
+      return { kind: 'postgres', server, ...history };
+    }
+    const history = await cachedHistory({ ...options, events }, (written) => bar.update(written));
+    return { kind: 'sqlite', ...history };
   } finally {
     bar.stop();
   }
 }
 
-async function rawReadRate(file: string): Promise<Throughput> {
-  const store = SqliteEventStore.open(file);
+async function prepareCopy(source: HistorySource, dataDir: string): Promise<PreparedCopy> {
+  if (source.kind === 'sqlite') {
+    const file = join(dataDir, 'events.db');
+    copyFileSync(source.file, file);
+    return {
+      backend: { kind: 'sqlite' },
+      eventStore: { kind: 'sqlite', file },
+      async sizes(services, events) {
+        return {
+          eventStore: sqliteFileSize(file, events),
+          readModels: Object.fromEntries(
+            services.map((name) => [name, sqliteFileSize(join(dataDir, `${name}.read-models.db`), events)]),
+          ),
+        };
+      },
+      dispose: async () => undefined,
+    };
+  }
+  const copy = await copyPostgresHistory(source.server, source);
+  return {
+    backend: { kind: 'postgres', url: copy.url },
+    eventStore: { kind: 'postgres', url: copy.url },
+    async sizes(services, events) {
+      const readModels: Record<string, FileSize> = {};
+      for (const name of services) readModels[name] = await postgresSchemaSize(copy.url, name, events);
+      return { eventStore: await postgresSchemaSize(copy.url, 'event_store', events), readModels };
+    },
+    dispose: () => copy.drop(),
+  };
+}
+
+async function rawReadRate(connection: EventStoreConnection): Promise<Throughput> {
+  const store = await openEventStore(connection);
   try {
     const rates = await measureRounds({ read: readWholeLog(store) }, { warmUpMs: 0, rounds: 3, roundMs: 1 });
     return throughput('events/s', rates.read);
@@ -99,31 +179,38 @@ function wants(options: ScaleOptions, measure: Measure): boolean {
 
 async function measureHistory(
   label: HistoryRun['label'],
-  cached: CachedHistory,
+  cached: HistorySource,
   options: ScaleOptions,
   runDir: string,
 ): Promise<HistoryRun> {
   const folder = join(runDir, label);
   const dataDir = join(folder, 'data');
   mkdirSync(dataDir, { recursive: true });
-  const eventStoreFile = join(dataDir, 'events.db');
-  const copy = await timed(() => copyFileSync(cached.file, eventStoreFile));
+  const copy = await timed(() => prepareCopy(cached, dataDir));
+  const prepared = copy.value;
   const events = cached.manifest.events;
   const notes: string[] = [];
   const base = {
     label,
     events,
-    history: { ...cached.manifest, reused: cached.reused, file: cached.file },
+    history: {
+      ...cached.manifest,
+      reused: cached.reused,
+      location: cached.kind === 'sqlite' ? cached.file : cached.database,
+    },
     copySeconds: copy.seconds,
     notes,
   };
   console.log(`[${label}] raw readAll of ${events.toLocaleString('en-US')} events…`);
-  const rawReadAll = await rawReadRate(eventStoreFile);
+  const rawReadAll = await rawReadRate(prepared.eventStore);
   const measures = label === 'target' ? SYSTEM_MEASURES : REFERENCE_MEASURES;
-  if (!measures.some((measure) => wants(options, measure))) return { ...base, rawReadAll };
+  if (!measures.some((measure) => wants(options, measure))) {
+    await prepared.dispose();
+    return { ...base, rawReadAll };
+  }
 
-  const eventStoreSize = sqliteFileSize(eventStoreFile, events);
   const system = new System({
+    backend: prepared.backend,
     dataDir,
     logDir: join(folder, 'logs'),
     basePort: options.basePort,
@@ -145,14 +232,10 @@ async function measureHistory(
       );
       return result as HistoryRun;
     }
-    result.sizes = {
-      eventStore: eventStoreSize,
-      readModels: Object.fromEntries(
-        system.services
-          .filter((service) => service.readModelFile)
-          .map((service) => [service.name, sqliteFileSize(service.readModelFile!, events)]),
-      ),
-    };
+    result.sizes = await prepared.sizes(
+      system.services.filter((service) => service.readModels).map((service) => service.name),
+      events,
+    );
     if (wants(options, 'queries')) {
       console.log(`[${label}] queries through the gateway…`);
       result.queries = await measureQueries(system.gatewayUrl, cached.manifest, options.samples);
@@ -184,7 +267,7 @@ async function measureHistory(
     }
     if (label === 'target' && wants(options, 'burst')) {
       console.log(`[${label}] burst of ${options.burstEvents.toLocaleString('en-US')} events…`);
-      result.burst = await measureBurst(system, eventStoreFile, {
+      result.burst = await measureBurst(system, prepared.eventStore, {
         events: options.burstEvents,
         perAppend: 5,
         timeoutS: options.burstTimeoutS,
@@ -195,6 +278,7 @@ async function measureHistory(
   } finally {
     const stopped = await system.stop();
     if (stopped.killed.length > 0) notes.push(`SIGKILL needed at the end for: ${stopped.killed.join(', ')}`);
+    await prepared.dispose();
   }
 }
 
@@ -209,45 +293,64 @@ async function run(options: ScaleOptions, startedAt: Date): Promise<ScaleResults
     console.log(
       `Scale bench: ${options.events.toLocaleString('en-US')} events against ${options.referenceEvents.toLocaleString('en-US')}, in ${runDir} (${environment.fileSystem})`,
     );
-    let since = performance.now();
-    const target = await historyFor(options, options.events);
-    lap(target.reused ? 'historyReused' : 'historyGenerated', since);
-    const needsReference =
-      options.referenceEvents !== options.events &&
-      REFERENCE_MEASURES.some((measure) => wants(options, measure));
-    since = performance.now();
-    const reference = needsReference ? await historyFor(options, options.referenceEvents) : undefined;
-    lap('referenceHistory', since);
-
-    let limits: PhysicalLimits | undefined;
-    let groupCommit: GroupCommit | undefined;
-    if (wants(options, 'limits') || wants(options, 'group-commit')) {
-      console.log('Physical limits and group commit, on a copy of the history…');
+    const server =
+      options.store === 'postgres'
+        ? await postgresServerFor(options.cacheDir, options.basePort + 90)
+        : undefined;
+    try {
+      let since = performance.now();
+      const target = await historyFor(options, options.events, server);
+      lap(target.reused ? 'historyReused' : 'historyGenerated', since);
+      const needsReference =
+        options.referenceEvents !== options.events &&
+        REFERENCE_MEASURES.some((measure) => wants(options, measure));
       since = performance.now();
-      const folder = join(runDir, 'limits');
-      mkdirSync(folder, { recursive: true });
-      copyFileSync(target.file, join(folder, 'events.db'));
-      ({ limits, groupCommit } = await measurePhysicalLimits(folder, join(folder, 'events.db')));
-      rmSync(folder, { recursive: true, force: true });
-      lap('limits', since);
+      const reference = needsReference
+        ? await historyFor(options, options.referenceEvents, server)
+        : undefined;
+      lap('referenceHistory', since);
+
+      let limits: PhysicalLimits | undefined;
+      let groupCommit: GroupCommit | undefined;
+      if (wants(options, 'limits') || wants(options, 'group-commit')) {
+        console.log('Physical limits and group commit, on a copy of the history…');
+        since = performance.now();
+        const folder = join(runDir, 'limits');
+        mkdirSync(folder, { recursive: true });
+        if (target.kind === 'sqlite') {
+          copyFileSync(target.file, join(folder, 'events.db'));
+          ({ limits, groupCommit } = await measurePhysicalLimits(folder, join(folder, 'events.db')));
+        } else {
+          const copy = await copyPostgresHistory(target.server, target);
+          try {
+            ({ limits, groupCommit } = await measurePostgresLimits(folder, copy.url));
+          } finally {
+            await copy.drop();
+          }
+        }
+        rmSync(folder, { recursive: true, force: true });
+        lap('limits', since);
+      }
+      since = performance.now();
+      const referenceRun = reference
+        ? await measureHistory('reference', reference, options, runDir)
+        : undefined;
+      lap('reference', since);
+      since = performance.now();
+      const targetRun = await measureHistory('target', target, options, runDir);
+      lap('target', since);
+      benchSeconds['total'] = (performance.now() - began) / 1000;
+      return {
+        environment,
+        options: { ...options, measures: [...options.measures] },
+        ...(wants(options, 'limits') && limits ? { limits } : {}),
+        ...(wants(options, 'group-commit') && groupCommit ? { groupCommit } : {}),
+        runs: { ...(referenceRun ? { reference: referenceRun } : {}), target: targetRun },
+        benchSeconds,
+      };
+    } finally {
+      await server?.stop();
     }
-    since = performance.now();
-    const referenceRun = reference
-      ? await measureHistory('reference', reference, options, runDir)
-      : undefined;
-    lap('reference', since);
-    since = performance.now();
-    const targetRun = await measureHistory('target', target, options, runDir);
-    lap('target', since);
-    benchSeconds['total'] = (performance.now() - began) / 1000;
-    return {
-      environment,
-      options: { ...options, measures: [...options.measures] },
-      ...(wants(options, 'limits') && limits ? { limits } : {}),
-      ...(wants(options, 'group-commit') && groupCommit ? { groupCommit } : {}),
-      runs: { ...(referenceRun ? { reference: referenceRun } : {}), target: targetRun },
-      benchSeconds,
-    };
   } finally {
     if (options.keep) console.log(`Run folder kept: ${runDir}`);
     else rmSync(runDir, { recursive: true, force: true });
@@ -258,10 +361,6 @@ const options = parseScaleArguments(process.argv.slice(2));
 if (options.help) {
   console.log(SCALE_USAGE);
   process.exit(0);
-}
-if (options.store !== 'sqlite') {
-  console.error('--store postgres is not measured yet by bench:scale (see the README); use --store sqlite');
-  process.exit(2);
 }
 const results = await run(options, new Date());
 console.log(`\n${scaleTables(results)}\n`);

@@ -3,8 +3,7 @@
  * table, through SQLite's dbstat), the whole system's CPU while idle, and a burst of appends while
  * every service's /health is polled.
  */
-import { collect } from '@redtape/event-store';
-import { SqliteEventStore } from '@redtape/event-store/sqlite';
+import { collect, openEventStore, type EventStore, type EventStoreConnection } from '@redtape/event-store';
 import { procedureDecider, procedureStream, type ProcedureCommand } from '@redtape/procedures-domain';
 import type { AuthorityEstablishedData } from '@redtape/regions-domain';
 import Database from 'better-sqlite3';
@@ -14,6 +13,7 @@ import { monotonicMs } from '../clock.js';
 import { spreadOf, type Spread } from '../statistics.js';
 import { procedureVisible } from './gateway-probes.js';
 import { DomainWriter } from './history/domain-writer.js';
+import { schemaSizes } from './history/postgres-history.js';
 import { Random } from './history/random.js';
 import { processCpuSeconds, processMemory, probeHealth, type System } from './system.js';
 
@@ -27,6 +27,12 @@ export interface FileSize {
 
 function fileBytes(file: string): number {
   return [file, `${file}-wal`].reduce((sum, part) => sum + (existsSync(part) ? statSync(part).size : 0), 0);
+}
+
+export async function postgresSchemaSize(url: string, schema: string, events: number): Promise<FileSize> {
+  const tables = await schemaSizes(url, schema);
+  const bytes = tables.reduce((sum, table) => sum + table.bytes, 0);
+  return { file: `schema ${schema}`, bytes, bytesPerEvent: bytes / events, tables };
 }
 
 export function sqliteFileSize(file: string, events: number): FileSize {
@@ -108,7 +114,7 @@ function pollHealth(port: number) {
   };
 }
 
-async function authoritiesOf(store: SqliteEventStore): Promise<AuthorityEstablishedData[]> {
+async function authoritiesOf(store: EventStore): Promise<AuthorityEstablishedData[]> {
   const events = await collect(store.readAll({ filter: { streamPrefixes: ['authority-'] } }));
   return events
     .map((event) => event.data as unknown as AuthorityEstablishedData)
@@ -123,10 +129,10 @@ async function authoritiesOf(store: SqliteEventStore): Promise<AuthorityEstablis
  */
 export async function measureBurst(
   system: System,
-  eventStoreFile: string,
+  eventStore: EventStoreConnection,
   options: { events: number; perAppend: number; timeoutS: number; seed: string },
 ): Promise<BurstResult> {
-  const store = SqliteEventStore.open(eventStoreFile);
+  const store = await openEventStore(eventStore);
   const writer = new DomainWriter(store);
   const random = new Random(`burst:${options.seed}`);
   const authorities = await authoritiesOf(store);

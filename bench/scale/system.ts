@@ -6,6 +6,7 @@
  * bench starts the processes itself and waits as long as it is told to.
  */
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -23,7 +24,10 @@ const SAMPLE_EVERY_MS = 200;
 const EXIT_ON_SIGUSR2 = pathToFileURL(join(repoRoot, 'bench', 'scale', 'exit-on-sigusr2.mjs')).href;
 const CLOCK_TICKS_PER_SECOND = 100;
 
+export type Backend = { readonly kind: 'sqlite' } | { readonly kind: 'postgres'; readonly url: string };
+
 export interface SystemSettings {
+  readonly backend: Backend;
   readonly dataDir: string;
   readonly logDir: string;
   readonly basePort: number;
@@ -62,7 +66,7 @@ export interface RunningService {
   readonly name: string;
   readonly port: number;
   readonly child: ChildProcess;
-  readonly readModelFile: string | undefined;
+  readonly readModels: ReadModelsLocation | undefined;
 }
 
 export interface ProcessSample {
@@ -111,8 +115,90 @@ interface CheckpointRow {
   updated_at: string;
 }
 
-/** Reads a service's checkpoint tables from outside; undefined until the file and tables exist. */
-export class CheckpointReader {
+/** Where a service keeps its read models, as the bench reads them from outside. */
+export type ReadModelsLocation =
+  | { readonly kind: 'sqlite'; readonly file: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly schema: string };
+
+/** A service's checkpoint tables read from outside; empty until they exist. */
+export interface ReadModelProbe {
+  checkpoints(): Promise<Map<string, CheckpointRow>>;
+  rebuilds(): Promise<Map<string, { started: number; generation: number }>>;
+  rebuildProgress(generation: number): Promise<bigint | undefined>;
+  close(): Promise<void>;
+}
+
+export function readModelProbe(location: ReadModelsLocation): ReadModelProbe {
+  if (location.kind === 'postgres') return new PostgresProbe(location.url, location.schema);
+  const reader = new SqliteProbe(location.file);
+  return {
+    checkpoints: async () => reader.checkpoints(),
+    rebuilds: async () => reader.rebuilds(),
+    rebuildProgress: async (generation) => reader.rebuildProgress(generation),
+    close: async () => reader.close(),
+  };
+}
+
+class PostgresProbe implements ReadModelProbe {
+  private readonly pool: pg.Pool;
+
+  constructor(
+    url: string,
+    private readonly schema: string,
+  ) {
+    this.pool = new pg.Pool({ connectionString: url, max: 1 });
+    this.pool.on('error', () => undefined);
+  }
+
+  private async query<T extends object>(sql: string, params: unknown[] = []): Promise<T[]> {
+    try {
+      return (await this.pool.query<T>(sql, params)).rows;
+    } catch {
+      return [];
+    }
+  }
+
+  async checkpoints(): Promise<Map<string, CheckpointRow>> {
+    const rows = await this.query<CheckpointRow>(
+      `SELECT name, position::text AS position, updated_at FROM "${this.schema}".projection_checkpoints`,
+    );
+    return new Map(rows.map((row) => [row.name, row]));
+  }
+
+  async rebuilds(): Promise<Map<string, { started: number; generation: number }>> {
+    const rows = await this.query<{ name: string; started_at: string; generation: number }>(
+      `SELECT name, started_at, generation FROM "${this.schema}".projection_rebuilds`,
+    );
+    return new Map(
+      rows.map((row) => [
+        row.name,
+        { started: Date.parse(row.started_at), generation: Number(row.generation) },
+      ]),
+    );
+  }
+
+  async rebuildProgress(generation: number): Promise<bigint | undefined> {
+    const tables = await this.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.columns
+        WHERE table_schema = $1 AND column_name = 'position' AND table_name LIKE $2`,
+      [this.schema, `%\\_\\_g${generation}`],
+    );
+    let best: bigint | undefined;
+    for (const { table_name: table } of tables) {
+      const [row] = await this.query<{ position: string | null }>(
+        `SELECT max(position)::text AS position FROM "${this.schema}"."${table}"`,
+      );
+      if (row?.position && (best === undefined || BigInt(row.position) > best)) best = BigInt(row.position);
+    }
+    return best;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+class SqliteProbe {
   private db: Database.Database | undefined;
 
   constructor(private readonly file: string) {}
@@ -203,8 +289,9 @@ export class System {
       PATH: process.env['PATH'],
       HOME: process.env['HOME'],
       REDTAPE_DATA_DIR: this.settings.dataDir,
-      EVENT_STORE: 'sqlite',
-      READ_MODELS: 'sqlite',
+      ...(this.settings.backend.kind === 'postgres'
+        ? { EVENT_STORE: 'postgres', READ_MODELS: 'postgres', DATABASE_URL: this.settings.backend.url }
+        : { EVENT_STORE: 'sqlite', READ_MODELS: 'sqlite' }),
       REDTAPE_JWT_SECRET: JWT_SECRET,
       REDTAPE_GATEWAY_SECRET: GATEWAY_SECRET,
       LOG_LEVEL: 'warn',
@@ -256,10 +343,15 @@ export class System {
     });
     child.stdout.pipe(log);
     child.stderr.pipe(log);
-    const readModelFile =
-      name === 'gateway' ? undefined : join(this.settings.dataDir, `${name}.read-models.db`);
-    this.services.push({ name, port: this.portOf(name), child, readModelFile });
-    const reader = readModelFile ? new CheckpointReader(readModelFile) : undefined;
+    const backend = this.settings.backend;
+    const readModels: ReadModelsLocation | undefined =
+      name === 'gateway'
+        ? undefined
+        : backend.kind === 'postgres'
+          ? { kind: 'postgres', url: backend.url, schema: name }
+          : { kind: 'sqlite', file: join(this.settings.dataDir, `${name}.read-models.db`) };
+    this.services.push({ name, port: this.portOf(name), child, readModels });
+    const reader = readModels ? readModelProbe(readModels) : undefined;
 
     let peakRssMb = 0;
     let rssAtSpawnEndMb: number | null = null;
@@ -275,9 +367,9 @@ export class System {
         rssAtSpawnEndMb ??= memory.rssMb;
       }
       if (reader) {
-        rebuilds = reader.rebuilds();
+        rebuilds = await reader.rebuilds();
         if (rebuilds.size > 0 && rssBeforeCatchUpMb === null && memory) rssBeforeCatchUpMb = memory.rssMb;
-        for (const [projection, row] of reader.checkpoints())
+        for (const [projection, row] of await reader.checkpoints())
           if (!finished.has(projection))
             finished.set(projection, { afterS: (monotonicMs() - began) / 1000, position: row.position });
       }
@@ -291,8 +383,8 @@ export class System {
     const elapsedS = (monotonicMs() - began) / 1000;
     const projections: ProjectionCatchUp[] = [];
     if (reader) {
-      const checkpoints = reader.checkpoints();
-      rebuilds = reader.rebuilds();
+      const checkpoints = await reader.checkpoints();
+      rebuilds = await reader.rebuilds();
       for (const [projection, rebuild] of rebuilds) {
         const done =
           finished.get(projection) ??
@@ -316,7 +408,7 @@ export class System {
           caughtUp: done !== undefined,
         });
       }
-      reader.close();
+      await reader.close();
     }
     const memory = processMemory(child.pid!);
     if (memory) peakRssMb = Math.max(peakRssMb, memory.hwmMb);

@@ -237,6 +237,8 @@ export class HistoryGenerator {
       if (this.writer.appends - lastReport >= 200) {
         lastReport = this.writer.appends;
         this.onProgress(this.writer.appendedEvents);
+        // The SQLite adapter completes appends synchronously: let timers (the progress bar) run.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
     while (nextProbe < schedule.length) await this.probeStep(schedule[nextProbe++]!);
