@@ -75,7 +75,7 @@ import {
 import { Random } from './random.js';
 
 /** Bump when a change here changes the history a seed gives: it is part of the cache key. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 3;
 
 /** 09:00 in Bishkek on 2025-01-06 to 2026-09-30: the history's span of simulated time. */
 export const HISTORY_STARTS = new Date('2025-01-06T03:00:00Z');
@@ -93,6 +93,8 @@ export const PROBE_PROCEDURE_EVENTS = 25;
 const PROBE_SPAN = 0.9;
 
 const COUNTRY = 'country/kg';
+/** From this many events on, a procedure's history is a long stream. */
+const LONG_STREAM = 200;
 /** The accountability service's deadline watcher, as it signs the overdue marks it appends. */
 const DEADLINE_WATCHER: Actor = { id: 'deadline-watcher', role: 'system', name: 'deadline watcher' };
 const CABINET: Actor = { id: 'generated-cabinet-staff', role: 'cabinet', name: 'Cabinet staff (generated)' };
@@ -185,6 +187,8 @@ export class HistoryGenerator {
   private probeAuthority: AuthorityFacts | undefined;
   private readonly procedures = new Map<string, { unitId: string; status: string; cohort: boolean }>();
   private readonly active: ActiveProcedure[] = [];
+  /** Long streams, each changed on a schedule of its own over the rest of the history. */
+  private readonly longActive: { entry: ActiveProcedure; nextAt: number; every: number }[] = [];
   /** Indexed by place in the probe cohort; undefined until registered. */
   private readonly probeActive: (ActiveProcedure | undefined)[] = [];
   private readonly instructions: ActiveInstruction[] = [];
@@ -229,6 +233,7 @@ export class HistoryGenerator {
       this.progress = (this.writer.appendedEvents - this.referenceDataEvents) / this.plan.events;
       while (nextProbe < schedule.length && schedule[nextProbe]!.at <= this.progress)
         await this.probeStep(schedule[nextProbe++]!);
+      await this.longStreamSteps();
       await this.step(poolSize);
       if (this.writer.appends - lastWatch >= 500) {
         lastWatch = this.writer.appends;
@@ -423,6 +428,20 @@ export class HistoryGenerator {
     this.probeAt = undefined;
   }
 
+  private async longStreamSteps(): Promise<void> {
+    for (let i = 0; i < this.longActive.length; i++) {
+      const scheduled = this.longActive[i]!;
+      if (scheduled.nextAt > this.progress) continue;
+      scheduled.nextAt += scheduled.every;
+      const pool = [scheduled.entry];
+      await this.changeProcedure(pool, this.random, 0);
+      if (pool.length === 0 || scheduled.entry.remaining <= 0) {
+        this.longActive.splice(i, 1);
+        i -= 1;
+      }
+    }
+  }
+
   /**
    * The probe cohort's commands at fixed fractions of the history, from its own sequence: the first
    * command of each procedure registers it; procedure 0 is the probe (25 events), 1 the mutation target.
@@ -494,10 +513,23 @@ export class HistoryGenerator {
       status: request.asDraft ? 'DRAFT' : 'ACTIVE',
       cohort: probe,
     });
-    const remaining = (probe ? this.probeLengths[cohortIndex]! : procedureLifeLength(random)) - 1;
-    const entry = { procedureId, authority, remaining, contentOnly: probe && cohortIndex < 2 };
+    const drawn = probe ? this.probeLengths[cohortIndex]! : procedureLifeLength(random);
+    const long = !probe && drawn >= LONG_STREAM;
+    // A long stream stays within 2 % of the history, and in force: merging or abolishing would cut it.
+    const length = long ? Math.max(LONG_STREAM, Math.min(drawn, Math.floor(this.plan.events / 50))) : drawn;
+    const entry = {
+      procedureId,
+      authority,
+      remaining: length - 1,
+      contentOnly: probe ? cohortIndex < 2 : long,
+    };
     if (probe) this.probeActive[cohortIndex] = entry;
-    else this.active.push(entry);
+    else if (long) {
+      // Its changes are spread over the rest of the history, as a busy procedure's would be: picked
+      // from the pool like the others, it would get only its share of the pool's changes.
+      const every = ((1 - this.progress) * 0.95) / length;
+      this.longActive.push({ entry, nextAt: this.progress + every, every });
+    } else this.active.push(entry);
     if (probe && cohortIndex === 0) this.probeProcedureId = procedureId;
     if (probe && cohortIndex === 1) this.mutationTargetId = procedureId;
   }
