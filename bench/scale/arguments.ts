@@ -16,12 +16,14 @@ export const MEASURES = [
   'group-commit',
   'restart',
   'idle',
+  'resume',
   'burst',
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 
 /** Measures that need the services running on the history. */
 export const SYSTEM_MEASURES: readonly Measure[] = [
+  'resume',
   'catchup',
   'size',
   'queries',
@@ -57,6 +59,8 @@ export interface ScaleOptions extends HistoryOptions {
   readonly samples: number;
   readonly burstEvents: number;
   readonly burstTimeoutS: number;
+  /** Events appended while the system is stopped, for the resume measure; undefined: a fifth of the history. */
+  readonly resumeEvents: number | undefined;
   readonly cpuProfile: readonly string[];
   readonly keep: boolean;
 }
@@ -105,6 +109,7 @@ export const SCALE_USAGE = `npm run bench:scale -- --events N [options]
   --catch-up-timeout S    give up waiting for a catch-up after S seconds, keep the rate so far (default 600)
   --samples N             requests per query or mutation measure (default 40)
   --burst-events N        events appended in the burst (default 20000)
+  --resume-events N       appended while the system is stopped, then caught up live (default: a fifth of --events)
   --burst-timeout S       wait at most S seconds for the burst to show through the gateway (default 180)
   --cpu-prof svc,…        run these services under node --cpu-prof (profiles in the run folder)
   --cache-dir DIR         generated histories (default tmp/bench-scale/cache)
@@ -154,6 +159,7 @@ export function parseScaleArguments(args: readonly string[]): ScaleOptions & { h
       samples: { type: 'string', default: '40' },
       'burst-events': { type: 'string', default: '20000' },
       'burst-timeout': { type: 'string', default: '180' },
+      'resume-events': { type: 'string' },
       'cpu-prof': { type: 'string', default: '' },
       'work-dir': { type: 'string' },
       'base-port': { type: 'string', default: '5200' },
@@ -184,6 +190,10 @@ export function parseScaleArguments(args: readonly string[]): ScaleOptions & { h
     samples: parseCount('samples', values.samples),
     burstEvents: parseCount('burst-events', values['burst-events']),
     burstTimeoutS: parseCount('burst-timeout', values['burst-timeout']),
+    resumeEvents:
+      values['resume-events'] === undefined
+        ? undefined
+        : parseCount('resume-events', values['resume-events']),
     cpuProfile: values['cpu-prof']
       .split(',')
       .map((name) => name.trim())

@@ -208,6 +208,40 @@ function burstTable(results: ScaleResults): string | undefined {
   )}`;
 }
 
+/** Catch-up through the live subscriptions, from a checkpoint: events appended while stopped. */
+function resumeTable(results: ScaleResults): string | undefined {
+  const run = results.runs.target;
+  const resume = run.resume;
+  if (!resume) return undefined;
+  const rows = resume.services.map((service) => {
+    const idle = run.idle?.rssMb[service.name];
+    const growth =
+      idle === undefined
+        ? ''
+        : `${service.peakRssMb - idle < 0 ? '−' : '+'}${whole(Math.abs(service.peakRssMb - idle))}`;
+    return [
+      service.name,
+      service.healthyAfterS === null ? 'no answer' : `${oneDecimal(service.healthyAfterS)} s`,
+      service.healthyAfterS === null ? '—' : whole(resume.events / Math.max(0.001, service.healthyAfterS)),
+      `${whole(service.peakRssMb)}`,
+      growth,
+    ];
+  });
+  const summary =
+    `${whole(resume.events)} events in ${whole(resume.appends)} appends while the system was stopped ` +
+    `(${oneDecimal(resume.appendSeconds)} s), then started on its checkpoints: ${resume.caughtUp ? `healthy after ${oneDecimal(resume.seconds)} s` : 'not caught up within the limit'}.`;
+  return `${summary}\n\n${markdownTable(
+    [
+      left('service'),
+      right('/health after'),
+      right('events behind / s'),
+      right('peak RSS (MB)'),
+      right('over idle (MB)'),
+    ],
+    rows,
+  )}`;
+}
+
 function limitsTable(results: ScaleResults): string | undefined {
   const { limits, groupCommit } = results;
   if (!limits && !groupCommit) return undefined;
@@ -283,6 +317,9 @@ export function scaleTables(results: ScaleResults): string {
     `### Read models, bytes per event\n\n${sizeTable(results)}`,
     `### Through the gateway, and the whole system (${historyName(target)} against ${results.runs.reference ? historyName(results.runs.reference) : 'no reference'})\n\n${gatewayTable(results)}`,
   ];
+  const resume = resumeTable(results);
+  if (resume)
+    sections.push(`### Resume: catch-up from a checkpoint, through the live subscriptions\n\n${resume}`);
   const burst = burstTable(results);
   if (burst) sections.push(`### A burst while /health is polled every 50 ms\n\n${burst}`);
   const limits = limitsTable(results);

@@ -43,6 +43,7 @@ import {
 import { scaleTables } from './scale-tables.js';
 import { System, type Backend, type ServiceStart } from './system.js';
 import {
+  appendProcedureBatches,
   measureBurst,
   measureIdleCpu,
   postgresSchemaSize,
@@ -73,6 +74,15 @@ export interface HistoryRun {
     readonly services: readonly ServiceStart[];
   };
   readonly idle?: IdleCpu;
+  /** Events appended while the system was stopped, then caught up through the live subscriptions. */
+  readonly resume?: {
+    readonly events: number;
+    readonly appends: number;
+    readonly appendSeconds: number;
+    readonly seconds: number;
+    readonly caughtUp: boolean;
+    readonly services: readonly ServiceStart[];
+  };
   readonly burst?: BurstResult;
   readonly notes: string[];
 }
@@ -264,6 +274,43 @@ async function measureHistory(
     if (wants(options, 'idle')) {
       console.log(`[${label}] idle CPU over ${IDLE_SECONDS} s…`);
       result.idle = await measureIdleCpu(system, IDLE_SECONDS);
+    }
+    if (label === 'target' && wants(options, 'resume')) {
+      const behind = options.resumeEvents ?? Math.max(1000, Math.round(events / 5));
+      console.log(
+        `[${label}] resume: ${behind.toLocaleString('en-US')} events appended while stopped, then caught up live…`,
+      );
+      await system.stop();
+      const store = await openEventStore(prepared.eventStore);
+      let appended;
+      let head;
+      try {
+        appended = await timed(() =>
+          appendProcedureBatches(store, {
+            events: behind,
+            perAppend: 5,
+            seed: options.seed,
+            label: 'resume',
+          }),
+        );
+        head = (await store.headPosition()) ?? 0n;
+      } finally {
+        await store.close();
+      }
+      const resumed = await timed(() => system.start(options.catchUpTimeoutS, 'resume', head));
+      const caughtUp = resumed.value.length === 4 && resumed.value.every((service) => service.caughtUp);
+      result.resume = {
+        events: appended.value.events,
+        appends: appended.value.appends,
+        appendSeconds: appended.seconds,
+        seconds: resumed.seconds,
+        caughtUp,
+        services: resumed.value,
+      };
+      if (!caughtUp) {
+        notes.push(`the resume did not catch up within ${options.catchUpTimeoutS} s: burst skipped`);
+        return result as HistoryRun;
+      }
     }
     if (label === 'target' && wants(options, 'burst')) {
       console.log(`[${label}] burst of ${options.burstEvents.toLocaleString('en-US')} events…`);

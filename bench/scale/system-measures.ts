@@ -122,10 +122,68 @@ async function authoritiesOf(store: EventStore): Promise<AuthorityEstablishedDat
 }
 
 /**
- * `events` procedure events in appends of `perAppend`: each append registers a procedure and changes
- * its decision time (perAppend − 1) times, decided by the procedure decider, as a batch import would;
- * meanwhile every service's /health is polled every 50 ms. Waits until the last procedure shows
- * through the gateway, or `timeoutS`.
+ * Appends `events` procedure events in appends of `perAppend`: each append registers a procedure and
+ * changes its decision time (perAppend − 1) times, decided by the procedure decider, as a batch
+ * import would. Resolves with the id of the last procedure and the counts.
+ */
+export async function appendProcedureBatches(
+  store: EventStore,
+  options: { events: number; perAppend: number; seed: string; label: string },
+): Promise<{ events: number; appends: number; lastProcedure: string }> {
+  const writer = new DomainWriter(store);
+  const random = new Random(`${options.label}:${options.seed}`);
+  const authorities = await authoritiesOf(store);
+  let lastProcedure = '';
+  while (writer.appendedEvents < options.events) {
+    const authority = random.pick(authorities);
+    const actor = {
+      id: `burst-staff.${authority.authorityId}`,
+      role: 'official' as const,
+      unitId: authority.unitId,
+    };
+    const procedureId = `burst-${random.uuid()}`;
+    const metadata = (i: number) => ({
+      commandId: `burst-${procedureId}-${i}`,
+      actor,
+      now: new Date(),
+      reason: 'scale bench burst',
+    });
+    const commands: ProcedureCommand[] = [
+      {
+        type: 'RegisterProcedure',
+        data: {
+          procedureId,
+          authorityId: authority.authorityId,
+          unitId: authority.unitId,
+          level: authority.level,
+          title: 'Permit imported in a burst',
+          category: 'trade',
+          requirements: [
+            { requirementId: 'application', name: 'Application form', originals: 1, copies: 0, note: null },
+          ],
+          steps: [{ stepId: 'submit', description: 'Submit the application', office: null }],
+          decisionDays: 30,
+          fee: null,
+          legalBasis: null,
+        },
+        metadata: metadata(0),
+      },
+      ...Array.from({ length: options.perAppend - 1 }, (_, i): ProcedureCommand => ({
+        type: 'ChangeDecisionTime',
+        data: { days: 29 - i },
+        metadata: metadata(i + 1),
+      })),
+    ];
+    await writer.handleBatch(procedureDecider, procedureStream(procedureId), commands);
+    writer.forget(procedureStream(procedureId));
+    lastProcedure = procedureId;
+  }
+  return { events: writer.appendedEvents, appends: writer.appends, lastProcedure };
+}
+
+/**
+ * A burst (see `appendProcedureBatches`) while every service's /health is polled every 50 ms; waits
+ * until the last procedure shows through the gateway, or `timeoutS`.
  */
 export async function measureBurst(
   system: System,
@@ -133,64 +191,17 @@ export async function measureBurst(
   options: { events: number; perAppend: number; timeoutS: number; seed: string },
 ): Promise<BurstResult> {
   const store = await openEventStore(eventStore);
-  const writer = new DomainWriter(store);
-  const random = new Random(`burst:${options.seed}`);
-  const authorities = await authoritiesOf(store);
   const pollers = system.services.map((service) => ({
     name: service.name,
     poller: pollHealth(service.port),
   }));
   const began = monotonicMs();
-  let lastProcedure = '';
   try {
-    while (writer.appendedEvents < options.events) {
-      const authority = random.pick(authorities);
-      const actor = {
-        id: `burst-staff.${authority.authorityId}`,
-        role: 'official' as const,
-        unitId: authority.unitId,
-      };
-      const procedureId = `burst-${random.uuid()}`;
-      const metadata = (i: number) => ({
-        commandId: `burst-${procedureId}-${i}`,
-        actor,
-        now: new Date(),
-        reason: 'scale bench burst',
-      });
-      const commands: ProcedureCommand[] = [
-        {
-          type: 'RegisterProcedure',
-          data: {
-            procedureId,
-            authorityId: authority.authorityId,
-            unitId: authority.unitId,
-            level: authority.level,
-            title: 'Permit imported in a burst',
-            category: 'trade',
-            requirements: [
-              { requirementId: 'application', name: 'Application form', originals: 1, copies: 0, note: null },
-            ],
-            steps: [{ stepId: 'submit', description: 'Submit the application', office: null }],
-            decisionDays: 30,
-            fee: null,
-            legalBasis: null,
-          },
-          metadata: metadata(0),
-        },
-        ...Array.from({ length: options.perAppend - 1 }, (_, i): ProcedureCommand => ({
-          type: 'ChangeDecisionTime',
-          data: { days: 29 - i },
-          metadata: metadata(i + 1),
-        })),
-      ];
-      await writer.handleBatch(procedureDecider, procedureStream(procedureId), commands);
-      writer.forget(procedureStream(procedureId));
-      lastProcedure = procedureId;
-    }
+    const appended = await appendProcedureBatches(store, { ...options, label: 'burst' });
     const appendSeconds = (monotonicMs() - began) / 1000;
     let absorbedAfterS: number | null = null;
     while ((monotonicMs() - began) / 1000 < options.timeoutS) {
-      if (await procedureVisible(system.gatewayUrl, lastProcedure)) {
+      if (await procedureVisible(system.gatewayUrl, appended.lastProcedure)) {
         absorbedAfterS = (monotonicMs() - began) / 1000;
         break;
       }
@@ -198,7 +209,7 @@ export async function measureBurst(
     }
     const health: BurstResult['health'] = {};
     for (const { name, poller } of pollers) health[name] = await poller.stop();
-    return { events: writer.appendedEvents, appends: writer.appends, appendSeconds, absorbedAfterS, health };
+    return { events: appended.events, appends: appended.appends, appendSeconds, absorbedAfterS, health };
   } finally {
     for (const { poller } of pollers) await poller.stop();
     await store.close();
