@@ -28,6 +28,15 @@ export function appendsInTurn(
   return { append, streamIds };
 }
 
+/** `writers` single-event appends at once, each to streams of its own, as separate commands are. */
+export function concurrentAppends(store: EventStore, writers: number, category = 'concurrent'): Step {
+  const each = Array.from({ length: writers }, (_, w) => appendsInTurn(store, `${category}-${w}`, 25, 1));
+  return async () => {
+    await Promise.all(each.map((writer) => writer.append()));
+    return writers;
+  };
+}
+
 async function count(events: AsyncIterable<unknown>): Promise<number> {
   let read = 0;
   for await (const _ of events) read += 1;

@@ -5,18 +5,17 @@
  * throwaway cluster with infra/postgres/start.sh. Prints a markdown table and writes every figure to
  * reports/bench/. Reports; asserts nothing.
  */
-import { type EventStore } from '@redtape/event-store';
 import { PostgresEventStore } from '@redtape/event-store/postgres';
 import { temporaryPostgresDatabase } from '@redtape/testing/postgres';
 import pg from 'pg';
-import { appendsInTurn } from './adapter-workloads.js';
+import { appendsInTurn, concurrentAppends } from './adapter-workloads.js';
 import { describeEnvironment, type Environment } from './environment.js';
 import { markdownTable } from './markdown-table.js';
 import { openRawPostgresInserts } from './postgres-raw-inserts.js';
 import { writeReport } from './report-file.js';
 import { ratio, throughput, type Ratio, type Throughput } from './results.js';
 import { RESULT_COLUMNS, ratioCell, throughputRow } from './results-table.js';
-import { measureRounds, type RoundsPlan, type Step } from './rounds.js';
+import { measureRounds, type RoundsPlan } from './rounds.js';
 
 const PLAN: RoundsPlan & { readonly writers: number; readonly batchSize: number } = {
   warmUpMs: 500,
@@ -31,15 +30,6 @@ interface PostgresResults {
   readonly plan: typeof PLAN;
   readonly throughput: Record<'raw' | 'single' | 'rawConcurrent' | 'concurrent' | 'batch', Throughput>;
   readonly ratios: Record<'singleToRaw' | 'concurrentToRawConcurrent' | 'batchToSingle', Ratio>;
-}
-
-/** `writers` appends at once, each to streams of its own, as replicas handling separate commands do. */
-function concurrentAppends(store: EventStore, writers: number): Step {
-  const each = Array.from({ length: writers }, (_, w) => appendsInTurn(store, `concurrent-${w}`, 25, 1));
-  return async () => {
-    await Promise.all(each.map((writer) => writer.append()));
-    return writers;
-  };
 }
 
 async function run(url: string, startedAt: Date): Promise<PostgresResults> {

@@ -53,3 +53,44 @@ export async function openRawPostgresInserts(pool: pg.Pool): Promise<{ insertRow
     },
   };
 }
+
+/**
+ * The baseline of a batch append on PostgreSQL: `rows` rows in one transaction, one multi-row INSERT
+ * into the table `openRawPostgresInserts` created (call it first), on one connection.
+ */
+export function rawPostgresTransactions(pool: pg.Pool, rows: number): Step {
+  let batches = 0;
+  return async () => {
+    const streamId = `raw-batch-${batches++}-${randomUUID()}`;
+    const values: unknown[] = [];
+    const tuples = Array.from({ length: rows }, (_, revision) => {
+      const event = sampleEvent();
+      const at = values.length;
+      values.push(
+        event.id,
+        streamId,
+        revision,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        new Date(),
+      );
+      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7})`;
+    });
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(
+        `INSERT INTO raw_events (event_id, stream_id, revision, type, data, metadata, recorded_at) VALUES ${tuples.join(', ')}`,
+        values,
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+    return rows;
+  };
+}

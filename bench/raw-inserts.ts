@@ -38,3 +38,40 @@ export function openRawInserts(file: string): { insertOneRow: Step; close(): voi
     close: () => db.close(),
   };
 }
+
+/**
+ * The baseline of a batch append: `rows` plain INSERTs in one transaction (one commit, one fsync),
+ * same table and pragmas, one statement per row as the simplest client would write them.
+ */
+export function openRawTransactions(file: string, rows: number): { insertRows: Step; close(): void } {
+  const db = new Database(file);
+  applyDurablePragmas(db);
+  createEventsSchema(db);
+  const insert = db.prepare(
+    `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  let batches = 0;
+  const transaction = db.transaction(() => {
+    const streamId = `raw-batch-${batches++}`;
+    for (let revision = 0; revision < rows; revision++) {
+      const event = sampleEvent();
+      insert.run(
+        event.id,
+        streamId,
+        revision,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        Date.now(),
+      );
+    }
+  });
+  return {
+    insertRows: () => {
+      transaction();
+      return rows;
+    },
+    close: () => db.close(),
+  };
+}

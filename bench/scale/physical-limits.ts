@@ -1,0 +1,199 @@
+/**
+ * The physical limits every ratio of the scale bench is read against, measured on the file system the
+ * services run on: fsyncs per second, raw better-sqlite3 inserts (one per commit and 100 per commit,
+ * synchronous=FULL as the adapter), raw `readAll` of the history itself (the whole log, and the
+ * procedures' streams only); and group commit: the adapter's appends from 1 writer, from 16 at once,
+ * and in 100-event batches, on a copy of the history.
+ */
+import { SqliteEventStore } from '@redtape/event-store/sqlite';
+import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { appendsInTurn, concurrentAppends, readWholeLog } from '../adapter-workloads.js';
+import { openRawPostgresInserts, rawPostgresTransactions } from '../postgres-raw-inserts.js';
+import { PostgresEventStore } from '@redtape/event-store/postgres';
+import pg from 'pg';
+import { monotonicMs } from '../clock.js';
+import { openRawInserts, openRawTransactions } from '../raw-inserts.js';
+import { ratio, throughput, type Ratio, type Throughput } from '../results.js';
+import { measureRounds, type RoundsPlan, type Step } from '../rounds.js';
+
+const WRITE_PLAN: RoundsPlan = { warmUpMs: 300, rounds: 5, roundMs: 600 };
+/** One full read per round, whatever the size: the log is read at least once per round. */
+const READ_PLAN: RoundsPlan = { warmUpMs: 0, rounds: 3, roundMs: 1 };
+const CONCURRENT_WRITERS = 16;
+const BATCH = 100;
+
+export interface PhysicalLimits {
+  readonly fsyncPerSecond: Throughput;
+  readonly rawInserts: Throughput;
+  readonly rawBatchTransactions: Throughput;
+  readonly readAll: Throughput & { readonly events: number };
+  readonly readAllProcedures: Throughput & { readonly events: number };
+}
+
+export interface GroupCommit {
+  readonly singleWriter: Throughput;
+  readonly concurrentWriters: Throughput;
+  readonly batchAppends: Throughput;
+  readonly concurrentToSingle: Ratio;
+  readonly batchToRawTransactions: Ratio;
+  readonly singleToRawInserts: Ratio;
+  /** PostgreSQL only: 4 writers at once, the adapter against raw INSERTs on 4 connections. */
+  readonly fourWriters?: {
+    readonly raw: Throughput;
+    readonly adapter: Throughput;
+    readonly adapterToRaw: Ratio;
+  };
+}
+
+/** Small writes each followed by fsync, in one file: what a durable commit costs at least. */
+function fsyncLoop(file: string): Step {
+  const fd = openSync(file, 'w');
+  const block = Buffer.alloc(512, 7);
+  let offset = 0;
+  process.once('exit', () => closeSync(fd));
+  return () => {
+    writeSync(fd, block, 0, block.length, offset);
+    fsyncSync(fd);
+    offset = (offset + block.length) % (1 << 20);
+    return 1;
+  };
+}
+
+async function count(events: AsyncIterable<unknown>): Promise<number> {
+  let read = 0;
+  for await (const _ of events) read += 1;
+  return read;
+}
+
+export async function measurePhysicalLimits(
+  folder: string,
+  historyCopy: string,
+): Promise<{ limits: PhysicalLimits; groupCommit: GroupCommit }> {
+  const raw = openRawInserts(join(folder, 'raw-inserts.db'));
+  const rawBatch = openRawTransactions(join(folder, 'raw-transactions.db'), BATCH);
+  const store = SqliteEventStore.open(historyCopy);
+  try {
+    // Reads first, on the history as generated: the write rounds append to this copy.
+    const events = await count(store.readAll());
+    const procedureEvents = await count(store.readAll({ filter: { streamPrefixes: ['procedure-'] } }));
+    const reads = await measureRounds(
+      {
+        all: readWholeLog(store),
+        procedures: () => count(store.readAll({ filter: { streamPrefixes: ['procedure-'] } })),
+      },
+      READ_PLAN,
+    );
+    const writes = await measureRounds(
+      {
+        fsync: fsyncLoop(join(folder, 'fsync.bin')),
+        rawInserts: raw.insertOneRow,
+        rawBatch: rawBatch.insertRows,
+        single: appendsInTurn(store, 'bench-single', 100, 1).append,
+        concurrent: concurrentAppends(store, CONCURRENT_WRITERS, 'bench-concurrent'),
+        batch: appendsInTurn(store, 'bench-batch', 10, BATCH).append,
+      },
+      WRITE_PLAN,
+    );
+
+    const rawInserts = throughput('inserts/s', writes.rawInserts);
+    const rawBatchTransactions = throughput('rows/s', writes.rawBatch);
+    const singleWriter = throughput('appends/s', writes.single);
+    const concurrentWriters = throughput('appends/s', writes.concurrent);
+    const batchAppends = throughput('events/s', writes.batch);
+    return {
+      limits: {
+        fsyncPerSecond: throughput('fsync/s', writes.fsync),
+        rawInserts,
+        rawBatchTransactions,
+        readAll: { ...throughput('events/s', reads.all), events },
+        readAllProcedures: { ...throughput('events/s', reads.procedures), events: procedureEvents },
+      },
+      groupCommit: {
+        singleWriter,
+        concurrentWriters,
+        batchAppends,
+        concurrentToSingle: ratio(concurrentWriters, singleWriter, 3),
+        batchToRawTransactions: ratio(batchAppends, rawBatchTransactions, 0.5),
+        singleToRawInserts: ratio(singleWriter, rawInserts, 0.7),
+      },
+    };
+  } finally {
+    raw.close();
+    rawBatch.close();
+    await store.close();
+  }
+}
+
+/** The time one step takes, for things measured once (a copy, a start). */
+export async function timed<T>(step: () => Promise<T> | T): Promise<{ value: T; seconds: number }> {
+  const started = monotonicMs();
+  const value = await step();
+  return { value, seconds: (monotonicMs() - started) / 1000 };
+}
+
+/**
+ * The same on PostgreSQL, on a copy of the history: raw INSERTs (1 and 4 connections, and 100 rows per
+ * transaction) in a table shaped like the adapter's, against the adapter's appends; fsync/s of the
+ * local file system the bench runs on.
+ */
+export async function measurePostgresLimits(
+  folder: string,
+  url: string,
+): Promise<{ limits: PhysicalLimits; groupCommit: GroupCommit }> {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const store = await PostgresEventStore.open(url, { poolSize: CONCURRENT_WRITERS });
+  try {
+    const events = await count(store.readAll());
+    const procedureEvents = await count(store.readAll({ filter: { streamPrefixes: ['procedure-'] } }));
+    const reads = await measureRounds(
+      {
+        all: readWholeLog(store),
+        procedures: () => count(store.readAll({ filter: { streamPrefixes: ['procedure-'] } })),
+      },
+      READ_PLAN,
+    );
+    const raw = await openRawPostgresInserts(pool);
+    const writes = await measureRounds(
+      {
+        fsync: fsyncLoop(join(folder, 'fsync.bin')),
+        rawInserts: raw.insertRows(1),
+        rawFour: raw.insertRows(4),
+        rawBatch: rawPostgresTransactions(pool, BATCH),
+        single: appendsInTurn(store, 'bench-single', 100, 1).append,
+        four: concurrentAppends(store, 4, 'bench-four'),
+        concurrent: concurrentAppends(store, CONCURRENT_WRITERS, 'bench-concurrent'),
+        batch: appendsInTurn(store, 'bench-batch', 10, BATCH).append,
+      },
+      WRITE_PLAN,
+    );
+    const rawInserts = throughput('inserts/s', writes.rawInserts);
+    const rawBatchTransactions = throughput('rows/s', writes.rawBatch);
+    const singleWriter = throughput('appends/s', writes.single);
+    const concurrentWriters = throughput('appends/s', writes.concurrent);
+    const batchAppends = throughput('events/s', writes.batch);
+    const rawFour = throughput('inserts/s', writes.rawFour);
+    const four = throughput('appends/s', writes.four);
+    return {
+      limits: {
+        fsyncPerSecond: throughput('fsync/s', writes.fsync),
+        rawInserts,
+        rawBatchTransactions,
+        readAll: { ...throughput('events/s', reads.all), events },
+        readAllProcedures: { ...throughput('events/s', reads.procedures), events: procedureEvents },
+      },
+      groupCommit: {
+        singleWriter,
+        concurrentWriters,
+        batchAppends,
+        concurrentToSingle: ratio(concurrentWriters, singleWriter, 3),
+        batchToRawTransactions: ratio(batchAppends, rawBatchTransactions, 0.5),
+        singleToRawInserts: ratio(singleWriter, rawInserts, 0.7),
+        fourWriters: { raw: rawFour, adapter: four, adapterToRaw: ratio(four, rawFour, 0.5) },
+      },
+    };
+  } finally {
+    await store.close();
+    await pool.end();
+  }
+}
