@@ -163,6 +163,7 @@ describe('command handler', () => {
         const stored = await storedIn(stream);
         expect(stored).toHaveLength(2);
         expect(new Set(outcomes.map((outcome) => outcome.position))).toEqual(new Set([stored[1]!.position]));
+        expect(outcomes.filter((outcome) => outcome.appended.length > 0)).toHaveLength(1);
       } finally {
         await Promise.all(others.map((store) => store.close()));
       }

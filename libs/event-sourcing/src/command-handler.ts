@@ -1,4 +1,9 @@
-import { StreamRevisionConflict, type EventStore, type GlobalPosition } from '@redtape/event-store';
+import {
+  StreamRevisionConflict,
+  wasRepeated,
+  type EventStore,
+  type GlobalPosition,
+} from '@redtape/event-store';
 import { checkedCommandMetadata, type Command, type CommandMetadata } from './command.js';
 import { fold, type Decider } from './decider.js';
 import type { DomainEvent } from './envelope.js';
@@ -75,6 +80,9 @@ export class CommandHandler<C extends Command, E extends DomainEvent, S> {
           newEvents,
           loaded.storeRevision ?? 'no_stream',
         );
+        // The same delivery raced this one and stored these very events first: its outcome, not ours.
+        if (wasRepeated(result))
+          return { ...unchangedOutcome(loaded), position: result.position, alreadyHandled: true };
         return {
           streamId,
           state: fold(this.decider, loaded.state, decided),

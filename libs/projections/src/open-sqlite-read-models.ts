@@ -15,11 +15,37 @@ export function openSqliteReadModels(file: string): ReadModels {
   const database = new Database(path);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
+  // Folding a batch rewrites many pages; checkpointing the log into the file every 1,000 pages (the
+  // default) made the commits cost more than the batches. Fewer, larger checkpoints (40 MB of log).
+  database.pragma('wal_autocheckpoint = 10000');
   database.pragma('busy_timeout = 15000');
   const journalMode = database.pragma('journal_mode', { simple: true });
   if (journalMode !== 'wal') {
     database.close();
     throw new Error(`SQLite refused WAL journal mode for ${path} (got ${String(journalMode)})`);
   }
-  return new Kysely({ dialect: new SqliteDialect({ database }) });
+  return new Kysely({ dialect: new SqliteDialect({ database: preparingOnce(database) }) });
+}
+
+/** The most distinct statements kept prepared; many more would mean SQL built with its values in it. */
+const PREPARED_STATEMENTS = 500;
+
+/**
+ * The database as Kysely uses it, with each statement prepared once: Kysely prepares every query it
+ * runs, and preparing costs about as much as running a small statement (16 % of a catch-up's CPU in
+ * a profile). The least recently used statements go first when the cache is full.
+ */
+function preparingOnce(database: Database.Database): Pick<Database.Database, 'close' | 'prepare'> {
+  const prepared = new Map<string, Database.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(source: string) {
+      let statement = prepared.get(source);
+      if (statement) prepared.delete(source);
+      else statement = database.prepare(source);
+      prepared.set(source, statement);
+      if (prepared.size > PREPARED_STATEMENTS) prepared.delete(prepared.keys().next().value!);
+      return statement;
+    },
+  } as Pick<Database.Database, 'close' | 'prepare'>;
 }

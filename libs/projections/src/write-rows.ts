@@ -1,4 +1,12 @@
-import type { ReadModelTransaction } from './projection.js';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { SqliteAdapter } from 'kysely';
+import type { ReadModelTransaction, ReadModels } from './projection.js';
+
+/**
+ * Between the statements of a large batch: SQLite answers synchronously, so without a turn of the
+ * event loop a batch of thousands of events would keep /health and SIGTERM waiting until it commits.
+ */
+const breathe = () => yieldToEventLoop();
 
 // Well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement.
 const MAX_PARAMETERS = 30_000;
@@ -21,12 +29,14 @@ export async function insertRows(
   key: readonly string[],
 ): Promise<void> {
   const columns = Object.keys(rows[0] ?? {}).length;
-  for (const chunk of inChunks(rows, columns))
+  for (const chunk of inChunks(rows, columns)) {
     await trx
       .insertInto(table)
       .values(chunk)
       .onConflict((conflict) => conflict.columns([...key]).doNothing())
       .execute();
+    await breathe();
+  }
 }
 
 /** Inserts the rows or, where a row with the same `key` exists, overwrites its other columns. */
@@ -80,5 +90,16 @@ export async function deleteWhereIn(
   column: string,
   values: readonly string[],
 ): Promise<void> {
-  for (const chunk of inChunks(values)) await trx.deleteFrom(table).where(column, 'in', chunk).execute();
+  for (const chunk of inChunks(values)) {
+    await trx.deleteFrom(table).where(column, 'in', chunk).execute();
+    await breathe();
+  }
+}
+
+/**
+ * The column type of a global position that keys a table: SQLite's INTEGER PRIMARY KEY is the table's
+ * own row id (64-bit, no separate index, rows kept in log order); PostgreSQL needs a bigint.
+ */
+export function positionKeyType(db: ReadModels): 'integer' | 'bigint' {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? 'integer' : 'bigint';
 }

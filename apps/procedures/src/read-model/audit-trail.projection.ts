@@ -1,6 +1,7 @@
 import {
   foldOne,
   insertRows,
+  positionKeyType,
   selectWhereIn,
   upsertRows,
   type Projection,
@@ -49,18 +50,20 @@ async function storedDocuments(
  */
 export const auditTrailProjection: Projection = {
   name: NAME,
-  version: 1,
+  version: 2,
   filter: PROCEDURE_STREAMS,
   tables: ['audit_entries', 'audit_documents'],
 
   async migrate(db, table) {
     await db.schema
       .createTable(table('audit_entries'))
-      .addColumn('event_id', 'text', (c) => c.primaryKey())
+      // Keyed by the event's position: on SQLite the row id itself, so the rows lie in log order and
+      // need no index of their own (version 2; version 1 keyed them by event id, a random UUID).
+      .addColumn('position', positionKeyType(db), (c) => c.primaryKey())
+      .addColumn('event_id', 'text', (c) => c.notNull())
       .addColumn('procedure_id', 'text', (c) => c.notNull())
       .addColumn('unit_id', 'text', (c) => c.notNull())
       .addColumn('revision', 'integer', (c) => c.notNull())
-      .addColumn('position', 'bigint', (c) => c.notNull())
       .addColumn('event_type', 'text', (c) => c.notNull())
       .addColumn('occurred_at', 'text', (c) => c.notNull())
       .addColumn('recorded_at', 'text', (c) => c.notNull())
@@ -72,12 +75,6 @@ export const auditTrailProjection: Projection = {
       .addColumn('legal_basis', 'text')
       .addColumn('command_id', 'text', (c) => c.notNull())
       .addColumn('changes', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createIndex(`${table('audit_entries')}_by_position`)
-      .on(table('audit_entries'))
-      .column('position')
-      .unique()
       .execute();
     await db.schema
       .createIndex(`${table('audit_entries')}_by_procedure`)
@@ -140,7 +137,7 @@ export const auditTrailProjection: Projection = {
         changes: JSON.stringify(changes),
       });
     }
-    await insertRows(trx, table('audit_entries'), entries, ['event_id']);
+    await insertRows(trx, table('audit_entries'), entries, ['position']);
     await upsertRows(
       trx,
       table('audit_documents'),

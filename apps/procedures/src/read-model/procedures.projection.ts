@@ -18,6 +18,7 @@ interface StoredProcedure {
   id: string;
   revision: number | string;
   document: string;
+  normalized_title: string;
   registered_at: string;
   updated_at: string;
 }
@@ -28,6 +29,15 @@ interface Folded {
   revision: number;
   registeredAt: string;
   updatedAt: string;
+  /** The title folded for search, while the title is the one it was folded from. */
+  searchTitle?: { readonly title: string; readonly folded: string };
+}
+
+/** Whether two lists of requirements would give the same search rows (ids and names, in any order). */
+function sameRequirements(before: readonly Requirement[], after: readonly Requirement[]): boolean {
+  if (before.length !== after.length) return false;
+  const names = new Map(before.map((requirement) => [requirement.requirementId, requirement.name]));
+  return after.every((requirement) => names.get(requirement.requirementId) === requirement.name);
 }
 
 function procedureRow(procedureId: string, folded: Folded) {
@@ -38,7 +48,8 @@ function procedureRow(procedureId: string, folded: Folded) {
     unit_id: document.unitId,
     level: document.level,
     title: document.title,
-    normalized_title: searchForm(document.title),
+    normalized_title:
+      folded.searchTitle?.title === document.title ? folded.searchTitle.folded : searchForm(document.title),
     category: document.category,
     status: document.status,
     decision_days: document.decisionDays,
@@ -72,20 +83,24 @@ async function storedProcedures(
   const rows = await selectWhereIn<StoredProcedure>(
     trx,
     table('procedures'),
-    ['id', 'revision', 'document', 'registered_at', 'updated_at'],
+    ['id', 'revision', 'document', 'normalized_title', 'registered_at', 'updated_at'],
     'id',
     procedureIds,
   );
   return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        document: parseDocument(row.document),
-        revision: Number(row.revision),
-        registeredAt: row.registered_at,
-        updatedAt: row.updated_at,
-      },
-    ]),
+    rows.map((row) => {
+      const document = parseDocument(row.document);
+      return [
+        row.id,
+        {
+          document,
+          revision: Number(row.revision),
+          registeredAt: row.registered_at,
+          updatedAt: row.updated_at,
+          searchTitle: { title: document.title, folded: row.normalized_title },
+        },
+      ];
+    }),
   );
 }
 
@@ -164,6 +179,9 @@ export const proceduresProjection: Projection = {
   async applyBatch(events, trx, table) {
     const read = events.map(readProcedureEvent);
     const procedures = await storedProcedures(trx, table, [...new Set(read.map((one) => one.procedureId))]);
+    const requirementsBefore = new Map(
+      [...procedures].map(([id, stored]) => [id, stored.document.requirements] as const),
+    );
     const touched = new Set<string>();
     const versions: Record<string, unknown>[] = [];
     for (const [i, { procedureId, revision, event, occurredAt }] of read.entries()) {
@@ -177,6 +195,7 @@ export const proceduresProjection: Projection = {
         revision,
         registeredAt: stored?.registeredAt ?? occurredAt,
         updatedAt: occurredAt,
+        ...(stored?.searchTitle ? { searchTitle: stored.searchTitle } : {}),
       });
       touched.add(procedureId);
       versions.push({
@@ -196,11 +215,20 @@ export const proceduresProjection: Projection = {
       changed.map(([id, folded]) => procedureRow(id, folded)),
       ['id'],
     );
-    await deleteWhereIn(trx, table('procedure_requirements'), 'procedure_id', [...touched]);
+    // Most changes leave the requirements as they were: their search rows are rewritten only when not.
+    const newRequirements = changed.filter(
+      ([id, folded]) => !sameRequirements(requirementsBefore.get(id) ?? [], folded.document.requirements),
+    );
+    await deleteWhereIn(
+      trx,
+      table('procedure_requirements'),
+      'procedure_id',
+      newRequirements.filter(([id]) => requirementsBefore.has(id)).map(([id]) => id),
+    );
     await insertRows(
       trx,
       table('procedure_requirements'),
-      changed.flatMap(([id, folded]) => requirementRows(id, folded.document.requirements)),
+      newRequirements.flatMap(([id, folded]) => requirementRows(id, folded.document.requirements)),
       ['procedure_id', 'requirement_id'],
     );
     await insertRows(trx, table('procedure_versions'), versions, ['procedure_id', 'revision']);

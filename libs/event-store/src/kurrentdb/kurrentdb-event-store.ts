@@ -189,7 +189,11 @@ export class KurrentDbEventStore implements EventStore {
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
     const subscription = resubscribingSubscription(
       (after) => openAllSubscription(this.client, after, options.filter),
-      { ...(options.after === undefined ? {} : { after: options.after }), retry: this.retry },
+      {
+        ...(options.after === undefined ? {} : { after: options.after }),
+        ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
+        retry: this.retry,
+      },
     );
     this.subscriptions.add(subscription);
     return {

@@ -37,7 +37,7 @@ function delayAfter(failures: number, policy: RetryPolicy): number {
  */
 export function resubscribingSubscription(
   open: (after: GlobalPosition | undefined) => Upstream,
-  options: { readonly after?: GlobalPosition; readonly retry: RetryPolicy },
+  options: { readonly after?: GlobalPosition; readonly retry: RetryPolicy; readonly pageSize?: number },
 ): Subscription {
   let closed = false;
   const iterateOnce = onlyOnce();
@@ -108,7 +108,7 @@ export function resubscribingSubscription(
     // The server hands events over one by one; a page is what has arrived together.
     pages() {
       iterateOnce();
-      return readyPages(deliver(), CATCH_UP_PAGE_SIZE);
+      return readyPages(deliver(), options.pageSize ?? CATCH_UP_PAGE_SIZE);
     },
     async close() {
       closed = true;

@@ -39,8 +39,9 @@ export const CATCH_UP_PAGE_SIZE = 500;
  */
 export function catchUpSubscription(
   source: CatchUpSource,
-  options: { after?: GlobalPosition; filter?: EventFilter } = {},
+  options: { after?: GlobalPosition; filter?: EventFilter; pageSize?: number } = {},
 ): Subscription {
+  const pageSize = options.pageSize ?? CATCH_UP_PAGE_SIZE;
   let closed = false;
   let appendedSinceRead = false;
   let wake: (() => void) | undefined;
@@ -56,12 +57,12 @@ export function catchUpSubscription(
     try {
       while (!closed) {
         appendedSinceRead = false;
-        const { events, readTo } = await source.readPage(after, options.filter, CATCH_UP_PAGE_SIZE);
+        const { events, readTo } = await source.readPage(after, options.filter, pageSize);
         if (closed) return;
         const moved = readTo !== undefined && (after === undefined || readTo > after);
         if (events.length > 0 || moved) yield { events, readTo };
         if (moved) after = readTo;
-        if (events.length === CATCH_UP_PAGE_SIZE || appendedSinceRead || closed) continue;
+        if (events.length === pageSize || appendedSinceRead || closed) continue;
         await new Promise<void>((resolve) => (wake = resolve));
         wake = undefined;
       }

@@ -78,6 +78,8 @@ export interface SubscribeToAllOptions {
   /** Exclusive checkpoint: deliver events after it. Omitted: the whole log from the start. */
   readonly after?: GlobalPosition;
   readonly filter?: EventFilter;
+  /** Most events in one of its pages: what a reader folds in one go while it catches up (default 500). */
+  readonly pageSize?: number;
 }
 
 /** What a subscription delivers at once: the events ready now, and how far the log has been read. */

@@ -37,5 +37,22 @@ export function repeatedAppend(
     storedFromFirstId.every((stored, i) => stored.eventId === events[i]!.id.toLowerCase());
   if (!sameEvents) throw new DuplicateEventId(events[0]!.id, streamId);
   const last = storedFromFirstId[storedFromFirstId.length - 1]!;
-  return { nextExpectedRevision: last.revision, position: last.position };
+  return markedRepeated({ nextExpectedRevision: last.revision, position: last.position });
+}
+
+const repeated = new WeakSet<AppendResult>();
+
+/**
+ * Marks a result as that of a repeated append. The result keeps the shape of the earlier append's
+ * (a retry must answer exactly what the first delivery was answered); who asks can still learn that
+ * nothing was written now, through `wasRepeated`.
+ */
+export function markedRepeated(result: AppendResult): AppendResult {
+  repeated.add(result);
+  return result;
+}
+
+/** True when the store wrote nothing for this append: the same events were stored already. */
+export function wasRepeated(result: AppendResult): boolean {
+  return repeated.has(result);
 }

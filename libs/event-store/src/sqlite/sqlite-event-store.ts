@@ -8,6 +8,7 @@ import {
   assertValidAppend,
   assertValidStreamName,
   catchUpSubscription,
+  markedRepeated,
   repeatedAppend,
   type AppendResult,
   type EventFilter,
@@ -196,8 +197,8 @@ export class SqliteEventStore implements EventStore {
     if (group.some((append) => append.outcome?.appended)) announceAppend(this.file);
     for (const append of group)
       if (append.outcome) {
-        const { appended: _appended, ...result } = append.outcome;
-        append.resolve(result);
+        const { appended, ...result } = append.outcome;
+        append.resolve(appended ? result : markedRepeated(result));
       } else append.reject(append.failure);
   }
 

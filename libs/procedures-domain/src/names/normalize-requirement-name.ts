@@ -22,9 +22,18 @@ const REMAINING_MARKS = /\p{M}/gu;
 const APOSTROPHES = /['’‘ʼʻ`´]/g;
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
 
+// Names are folded for every search row a read model writes: each letter is worked out once. Letters
+// with marks are few; the bound keeps a stream of made-up combinations from filling memory.
+const PLAIN_LETTERS = new Map<string, string>();
+const MOST_REMEMBERED_LETTERS = 2048;
+
 function plainLatin(letter: string): string {
+  const known = PLAIN_LETTERS.get(letter);
+  if (known !== undefined) return known;
   const base = letter.normalize('NFD').replace(/\p{M}/gu, '');
-  return UNDECOMPOSABLE_LATIN[base] ?? base;
+  const plain = UNDECOMPOSABLE_LATIN[base] ?? base;
+  if (PLAIN_LETTERS.size < MOST_REMEMBERED_LETTERS) PLAIN_LETTERS.set(letter, plain);
+  return plain;
 }
 
 /**
