@@ -41,14 +41,11 @@ import { PROCEDURES_INTEGRATION } from './integration-contract.js';
 /** Keeps the read models (the regions mirror, procedures, audit trail) up to date while the service runs. */
 @Injectable()
 class ProceduresLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(PROJECTIONS) private readonly projections: ProjectionsHost,
-  ) {}
+  constructor(@Inject(PROJECTIONS) private readonly projections: ProjectionsHost) {}
 
+  /** Rebuilds and catch-ups go on in the background; /health says when the read models are ready. */
   async onApplicationBootstrap(): Promise<void> {
     await this.projections.start();
-    await this.projections.waitFor(await this.store.headPosition());
   }
 
   async beforeApplicationShutdown(): Promise<void> {

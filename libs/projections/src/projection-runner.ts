@@ -27,16 +27,21 @@ export interface ProjectionRunnerOptions {
   readonly db: ReadModels;
   readonly projection: Projection;
   /**
-   * Most events folded in one transaction, live and during a rebuild; defaults to 5,000. Live, a
-   * batch holds what is ready, a handful of events; catching up, a large one means each row a batch
-   * touches is written once for many events (the writes between statements give the event loop back).
+   * Most events folded in one transaction while it rebuilds or catches up; defaults to 5,000: each
+   * row a batch touches is then written once for many events.
    */
   readonly batchSize?: number;
+  /**
+   * Most events folded in one transaction once caught up; defaults to 500: a burst of appends is
+   * taken in short transactions, so that the service keeps answering meanwhile.
+   */
+  readonly liveBatchSize?: number;
   /** Stamps the checkpoint's updated_at; defaults to the system clock. */
   readonly clock?: () => Date;
 }
 
 const DEFAULT_BATCH_SIZE = 5000;
+const DEFAULT_LIVE_BATCH_SIZE = 500;
 const ignore = (): void => undefined;
 
 /**
@@ -49,6 +54,7 @@ export class ProjectionRunner {
   private readonly db: ReadModels;
   private readonly projection: Projection;
   private readonly batchSize: number;
+  private readonly liveBatchSize: number;
   private readonly clock: () => Date;
   /** Serializes the live runner's batches with a rebuild's switch-over. */
   private readonly exclusive = exclusive();
@@ -80,6 +86,7 @@ export class ProjectionRunner {
     this.db = options.db;
     this.projection = options.projection;
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.liveBatchSize = Math.min(this.batchSize, options.liveBatchSize ?? DEFAULT_LIVE_BATCH_SIZE);
     this.clock = options.clock ?? (() => new Date());
     if (!Number.isSafeInteger(this.batchSize) || this.batchSize < 1)
       throw new RangeError(`batchSize must be a positive integer, got ${this.batchSize}`);
@@ -246,8 +253,10 @@ export class ProjectionRunner {
   private async follow(subscription: Subscription): Promise<void> {
     try {
       for await (const page of subscription.pages()) {
-        for (let start = 0; start < page.events.length; start += this.batchSize) {
-          const batch = page.events.slice(start, start + this.batchSize);
+        const size = this.caughtUpNow ? this.liveBatchSize : this.batchSize;
+        for (let start = 0; start < page.events.length; start += size) {
+          if (start > 0) await yieldToEventLoop();
+          const batch = page.events.slice(start, start + size);
           await this.exclusive(async () => {
             this.current = await projectEvents(
               this.db,

@@ -1,4 +1,5 @@
 import type { EventFilter, RecordedEvent } from '@redtape/event-store';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { ProjectionApplyFailed } from './errors.js';
 import type { Kysely, Transaction } from 'kysely';
 

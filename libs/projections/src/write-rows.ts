@@ -8,8 +8,24 @@ import type { ReadModelTransaction, ReadModels } from './projection.js';
  */
 const breathe = () => yieldToEventLoop();
 
-// Well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement.
-const MAX_PARAMETERS = 30_000;
+const ITEMS_BETWEEN_TURNS = 250;
+
+/**
+ * `items.map(each)` for the thousands of rows of a large batch (parsing stored documents, building
+ * rows), giving the event loop a turn every few hundred items.
+ */
+export async function mapInTurns<T, R>(items: readonly T[], each: (item: T) => R): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += ITEMS_BETWEEN_TURNS) {
+    if (start > 0) await breathe();
+    for (const item of items.slice(start, start + ITEMS_BETWEEN_TURNS)) results.push(each(item));
+  }
+  return results;
+}
+
+// Well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement, and small
+// enough that building and running one statement is a short stretch of the event loop.
+const MAX_PARAMETERS = 5_000;
 
 /** Splits rows so that no statement binds more parameters than the databases accept. */
 export function inChunks<T>(items: readonly T[], parametersEach = 1): T[][] {

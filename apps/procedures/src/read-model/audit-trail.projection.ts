@@ -1,6 +1,7 @@
 import {
   foldOne,
   insertRows,
+  mapInTurns,
   positionKeyType,
   selectWhereIn,
   upsertRows,
@@ -141,7 +142,7 @@ export const auditTrailProjection: Projection = {
     await upsertRows(
       trx,
       table('audit_documents'),
-      [...touched].map((procedureId) => {
+      await mapInTurns([...touched], (procedureId) => {
         const { document, revision } = documents.get(procedureId)!;
         return { procedure_id: procedureId, revision, document: JSON.stringify(document) };
       }),

@@ -2,6 +2,7 @@ import {
   deleteWhereIn,
   foldOne,
   insertRows,
+  mapInTurns,
   selectWhereIn,
   upsertRows,
   type Projection,
@@ -88,7 +89,7 @@ async function storedProcedures(
     procedureIds,
   );
   return new Map(
-    rows.map((row) => {
+    await mapInTurns(rows, (row) => {
       const document = parseDocument(row.document);
       return [
         row.id,
@@ -212,7 +213,7 @@ export const proceduresProjection: Projection = {
     await upsertRows(
       trx,
       table('procedures'),
-      changed.map(([id, folded]) => procedureRow(id, folded)),
+      await mapInTurns(changed, ([id, folded]) => procedureRow(id, folded)),
       ['id'],
     );
     // Most changes leave the requirements as they were: their search rows are rewritten only when not.
