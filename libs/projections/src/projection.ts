@@ -60,12 +60,21 @@ export function eventByEvent(projection: EventByEventProjection): Projection & E
   };
 }
 
+// Folding thousands of events of a batch is synchronous work: every so many, the event loop gets a
+// turn, so that /health and SIGTERM are heard while a large batch is folded.
+const FOLDS_BETWEEN_TURNS = 250;
+let foldsSinceTurn = 0;
+
 /** Runs the fold of one event of a batch, naming the event when it fails. */
 export async function foldOne<T>(
   projection: string,
   event: RecordedEvent,
   fold: () => Promise<T> | T,
 ): Promise<T> {
+  if (++foldsSinceTurn >= FOLDS_BETWEEN_TURNS) {
+    foldsSinceTurn = 0;
+    await yieldToEventLoop();
+  }
   try {
     return await fold();
   } catch (error) {
