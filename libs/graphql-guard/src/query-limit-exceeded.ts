@@ -26,6 +26,18 @@ export interface LimitRefusal {
 
 /** The one typed refusal every limit answers: the limit, its figure and what the request reached. */
 export function queryLimitExceeded(refusal: LimitRefusal): GraphQLError {
+  // A refusal is the client's mistake and its stack says nothing, while capturing one (async frames
+  // included) was the largest single cost of answering a flood of refused documents.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return refusalError(refusal);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+function refusalError(refusal: LimitRefusal): GraphQLError {
   return new GraphQLError(refusal.message, {
     extensions: {
       code: QUERY_LIMIT_EXCEEDED,
