@@ -1,9 +1,9 @@
 import { afterEach, expect, it } from '@jest/globals';
 import { sql } from 'kysely';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteReadModels } from './open-sqlite-read-models.js';
+import { compactReadModelLog, openSqliteReadModels } from './open-sqlite-read-models.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'redtape-read-models-'));
 afterEach(() => rmSync(directory, { recursive: true, force: true }));
@@ -17,6 +17,23 @@ it('creates the folders of a new read-model file and opens it in WAL mode with a
     expect(existsSync(file)).toBe(true);
     expect(journal).toEqual([{ journal_mode: 'wal' }]);
     expect(timeout[0]?.timeout).toBeGreaterThan(0);
+  } finally {
+    await db.destroy();
+  }
+});
+
+it('empties the log of a read model once it is written into the file', async () => {
+  const file = join(directory, 'compacted.db');
+  const db = openSqliteReadModels(file);
+  try {
+    await sql`CREATE TABLE filler (body TEXT)`.execute(db);
+    for (let i = 0; i < 50; i++) await sql`INSERT INTO filler VALUES (${'x'.repeat(10_000)})`.execute(db);
+    const before = statSync(`${file}-wal`).size;
+    await compactReadModelLog(db);
+    expect(before).toBeGreaterThan(500_000);
+    expect(statSync(`${file}-wal`).size).toBe(0);
+    const { rows } = await sql<{ count: number }>`SELECT count(*) AS count FROM filler`.execute(db);
+    expect(rows).toEqual([{ count: 50 }]);
   } finally {
     await db.destroy();
   }

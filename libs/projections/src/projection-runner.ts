@@ -3,6 +3,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { ensureCheckpointTable, readCheckpoint, type ProjectionCheckpoint } from './checkpoints.js';
 import { ProjectionLagTimeout, ProjectionStopped, ProjectionVersionAhead } from './errors.js';
 import { exclusive } from './exclusive.js';
+import { compactReadModelLog } from './open-sqlite-read-models.js';
 import { PositionWaiters } from './position-waiters.js';
 import { projectEvents } from './project-events.js';
 import type { Projection, ReadModels } from './projection.js';
@@ -247,6 +248,7 @@ export class ProjectionRunner {
     }
     this.target = await this.store.headPosition();
     await this.rebuild();
+    await compactReadModelLog(this.db);
     return this.requireCheckpoint();
   }
 
@@ -268,7 +270,9 @@ export class ProjectionRunner {
           });
         }
         if (page.readTo !== undefined) this.readTo = page.readTo;
+        const wasCatchingUp = !this.caughtUpNow;
         this.markCaughtUpAt(this.readTo ?? this.current?.position);
+        if (wasCatchingUp && this.caughtUpNow) await this.exclusive(() => compactReadModelLog(this.db));
         this.waiters.recheck();
         // better-sqlite3 answers synchronously: without a turn of the event loop between pages, a
         // long catch-up would leave /health unanswered and SIGTERM unheard until it ends.
