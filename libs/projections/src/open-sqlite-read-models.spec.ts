@@ -38,3 +38,22 @@ it('empties the log of a read model once it is written into the file', async () 
     await db.destroy();
   }
 });
+
+it('copies a growing log into the file from a thread of its own, without waiting for a commit to do it', async () => {
+  const file = join(directory, 'checkpointed.db');
+  const db = openSqliteReadModels(file);
+  try {
+    await sql`CREATE TABLE filler (body TEXT)`.execute(db);
+    const fileBefore = statSync(file).size;
+    await db.transaction().execute(async (transaction) => {
+      for (let i = 0; i < 600; i++) await sql`INSERT INTO filler VALUES (${'x'.repeat(10_000)})`.execute(transaction);
+    });
+    const deadline = Date.now() + 10_000;
+    while (statSync(file).size < 5_000_000 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fileBefore).toBeLessThan(100_000);
+    expect(statSync(file).size).toBeGreaterThan(5_000_000);
+  } finally {
+    await db.destroy();
+  }
+});

@@ -3,6 +3,7 @@ import { Kysely, SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ReadModels } from './projection.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 
 /**
  * Opens (creating it if need be) an embedded read-model database. synchronous=NORMAL may lose the
@@ -15,22 +16,23 @@ export function openSqliteReadModels(file: string): ReadModels {
   const database = new Database(path);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
-  // Folding a batch rewrites many pages; checkpointing the log into the file every 1,000 pages (the
-  // default) made the commits cost more than the batches. Fewer, larger checkpoints (40 MB of log).
-  database.pragma('wal_autocheckpoint = 10000');
-  // The log file keeps the size its largest stretch between checkpoints reached (54 MB beside a
-  // 117 MB file after a 100k-event catch-up) unless a limit truncates it when it is reset.
-  database.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+  // Checkpoints run on a thread of their own (WalCheckpointer), not inside a commit. SQLite's own,
+  // in the commit, stays as a backstop for a log the thread cannot keep up with (64 MB). The log is
+  // truncated whenever it is reset, so that its size says how much is waiting for a checkpoint (and
+  // it does not keep the size of its largest stretch: 54 MB beside a 117 MB file at 100k events).
+  database.pragma('wal_autocheckpoint = 16384');
+  database.pragma('journal_size_limit = 0');
   database.pragma('busy_timeout = 15000');
   const journalMode = database.pragma('journal_mode', { simple: true });
   if (journalMode !== 'wal') {
     database.close();
     throw new Error(`SQLite refused WAL journal mode for ${path} (got ${String(journalMode)})`);
   }
-  return new Kysely({ dialect: new SqliteDialect({ database: preparingOnce(database) }) });
+  const checkpointer = new WalCheckpointer(path, (message) =>
+    process.emitWarning(`the read models in ${path} were not checkpointed: ${message}`),
+  );
+  return new Kysely({ dialect: new SqliteDialect({ database: preparingOnce(database, checkpointer) }) });
 }
-
-const WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
 
 /**
  * Writes an embedded read model's log into its file and empties it, once a catch-up has written
@@ -50,10 +52,16 @@ const PREPARED_STATEMENTS = 500;
  * runs, and preparing costs about as much as running a small statement (16 % of a catch-up's CPU in
  * a profile). The least recently used statements go first when the cache is full.
  */
-function preparingOnce(database: Database.Database): Pick<Database.Database, 'close' | 'prepare'> {
+function preparingOnce(
+  database: Database.Database,
+  checkpointer: WalCheckpointer,
+): Pick<Database.Database, 'close' | 'prepare'> {
   const prepared = new Map<string, Database.Statement>();
   return {
-    close: () => database.close(),
+    close: () => {
+      void checkpointer.close();
+      return database.close();
+    },
     prepare(source: string) {
       let statement = prepared.get(source);
       if (statement) prepared.delete(source);
