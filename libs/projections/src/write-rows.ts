@@ -79,6 +79,19 @@ export async function upsertRows(
       .execute();
 }
 
+/**
+ * The values of an IN list, repeated up to the next power of two (at most the chunk's size): a list
+ * of any length then takes one of a dozen statements, which stay prepared, where every length was a
+ * statement of its own (half a megabyte of SQLite's memory each for thousands of values).
+ */
+function inListOf(values: readonly string[]): readonly string[] {
+  let size = 8;
+  while (size < values.length) size *= 2;
+  size = Math.min(size, MAX_PARAMETERS);
+  if (values.length >= size) return values;
+  return [...values, ...new Array<string>(size - values.length).fill(values[values.length - 1]!)];
+}
+
 /** The rows of `table` whose `column` is one of `values`, a few statements for any number of them. */
 export async function selectWhereIn<T>(
   trx: ReadModelTransaction,
@@ -93,7 +106,7 @@ export async function selectWhereIn<T>(
       ...((await trx
         .selectFrom(table)
         .select([...columns])
-        .where(column, 'in', chunk)
+        .where(column, 'in', inListOf(chunk))
         .execute()) as T[]),
     );
   return rows;
@@ -107,7 +120,7 @@ export async function deleteWhereIn(
   values: readonly string[],
 ): Promise<void> {
   for (const chunk of inChunks(values)) {
-    await trx.deleteFrom(table).where(column, 'in', chunk).execute();
+    await trx.deleteFrom(table).where(column, 'in', inListOf(chunk)).execute();
     await breathe();
   }
 }
