@@ -2,7 +2,7 @@
  * The physical limits every ratio of the scale bench is read against, measured on the file system the
  * services run on: fsyncs per second, raw better-sqlite3 inserts (one per commit and 100 per commit,
  * synchronous=FULL as the adapter), raw `readAll` of the history itself (the whole log, and the
- * procedures' streams only); and group commit: the adapter's appends from 1 writer, from 16 at once,
+ * procedures' streams only), plain inserts of audit-trail rows (read-model-write-bound.ts); and group commit: the adapter's appends from 1 writer, from 16 at once,
  * and in 100-event batches, on a copy of the history.
  */
 import { SqliteEventStore } from '@redtape/event-store/sqlite';
@@ -14,6 +14,7 @@ import { PostgresEventStore } from '@redtape/event-store/postgres';
 import pg from 'pg';
 import { monotonicMs } from '../clock.js';
 import { openRawInserts, openRawTransactions } from '../raw-inserts.js';
+import { openAuditRowInserts } from './read-model-write-bound.js';
 import { ratio, throughput, type Ratio, type Throughput } from '../results.js';
 import { measureRounds, type RoundsPlan, type Step } from '../rounds.js';
 
@@ -29,6 +30,8 @@ export interface PhysicalLimits {
   readonly rawBatchTransactions: Throughput;
   readonly readAll: Throughput & { readonly events: number };
   readonly readAllProcedures: Throughput & { readonly events: number };
+  /** SQLite only: plain inserts of audit-trail rows, the ceiling of a row-per-event projection. */
+  readonly auditRowInserts?: Throughput;
 }
 
 export interface GroupCommit {
@@ -72,6 +75,7 @@ export async function measurePhysicalLimits(
 ): Promise<{ limits: PhysicalLimits; groupCommit: GroupCommit }> {
   const raw = openRawInserts(join(folder, 'raw-inserts.db'));
   const rawBatch = openRawTransactions(join(folder, 'raw-transactions.db'), BATCH);
+  const auditRows = await openAuditRowInserts(folder);
   const store = SqliteEventStore.open(historyCopy);
   try {
     // Reads first, on the history as generated: the write rounds append to this copy.
@@ -89,6 +93,7 @@ export async function measurePhysicalLimits(
         fsync: fsyncLoop(join(folder, 'fsync.bin')),
         rawInserts: raw.insertOneRow,
         rawBatch: rawBatch.insertRows,
+        auditRows: auditRows.insertRows,
         single: appendsInTurn(store, 'bench-single', 100, 1).append,
         concurrent: concurrentAppends(store, CONCURRENT_WRITERS, 'bench-concurrent'),
         batch: appendsInTurn(store, 'bench-batch', 10, BATCH).append,
@@ -108,6 +113,7 @@ export async function measurePhysicalLimits(
         rawBatchTransactions,
         readAll: { ...throughput('events/s', reads.all), events },
         readAllProcedures: { ...throughput('events/s', reads.procedures), events: procedureEvents },
+        auditRowInserts: throughput('rows/s', writes.auditRows),
       },
       groupCommit: {
         singleWriter,
@@ -121,6 +127,7 @@ export async function measurePhysicalLimits(
   } finally {
     raw.close();
     rawBatch.close();
+    auditRows.close();
     await store.close();
   }
 }

@@ -272,6 +272,15 @@ function limitsTable(results: ScaleResults): string | undefined {
         limits.readAllProcedures,
       ),
     );
+    const auditRows = limits.auditRowInserts;
+    if (auditRows)
+      rows.push(
+        throughputRow(
+          'raw better-sqlite3 insert of audit-trail rows (its table and indexes), 5,000 per transaction',
+          auditRows,
+          `${(auditRows.median / limits.readAll.median).toFixed(2)} × readAll: the ceiling of a projection that writes a row per event`,
+        ),
+      );
   }
   if (groupCommit) {
     rows.push(

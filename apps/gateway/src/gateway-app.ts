@@ -32,8 +32,10 @@ import {
 } from './supergraph.js';
 
 export interface GatewayOptions {
-  /** Each subgraph whose schema file exists joins the supergraph; the others are left out. */
+  /** Every subgraph joins the supergraph: a missing schema file stops the start. */
   readonly subgraphs: readonly SubgraphSource[];
+  /** Subgraphs the operator chose to serve without (GATEWAY_LEAVE_OUT); none unless named. */
+  readonly leaveOut?: readonly string[];
   readonly auth: Pick<AuthConfig, 'verification' | 'gatewaySecret'>;
   /** Introspection and the explorer off, server faults masked. */
   readonly production: boolean;
@@ -57,7 +59,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
   const { logger, production } = options;
   const limits = options.limits ?? DEFAULT_HTTP_LIMITS;
   const graphqlLimits = options.graphqlLimits ?? DEFAULT_GRAPHQL_LIMITS;
-  const supergraphSdl = compose(options.subgraphs, logger);
+  const supergraphSdl = compose(options.subgraphs, options.leaveOut ?? [], logger);
   // The same limits as every subgraph, refused here before any subgraph is asked. The cost is read
   // from the supergraph: the API schema the gateway serves has lost `@cost` and `@listSize`.
   const guard = apolloGuard(graphqlLimits, production, {
@@ -134,15 +136,22 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
   }
 }
 
-function compose(subgraphs: readonly SubgraphSource[], logger: Logger): string {
-  const { schemas, missing } = readSubgraphSchemas(subgraphs);
-  for (const { name, schemaFile } of missing) {
-    logger.info({ subgraph: name, schemaFile }, `subgraph ${name} left out: it has no schema file yet`);
-  }
-  if (schemas.length === 0) {
-    throw new CompositionFailed([
-      `no subgraph schema file found; looked for ${missing.map((source) => source.schemaFile).join(', ')}`,
-    ]);
+function compose(subgraphs: readonly SubgraphSource[], leaveOut: readonly string[], logger: Logger): string {
+  const included = subgraphs.filter(({ name }) => !leaveOut.includes(name));
+  for (const name of leaveOut)
+    logger.warn({ subgraph: name }, `subgraph ${name} left out (GATEWAY_LEAVE_OUT)`);
+  const { schemas, missing } = readSubgraphSchemas(included);
+  // A partial supergraph answers its clients "Cannot query field" for a whole context, which looks
+  // like a broken contract rather than a missing build: only the operator may choose it, by name.
+  if (missing.length > 0 || schemas.length === 0) {
+    throw new CompositionFailed(
+      missing.length > 0
+        ? missing.map(
+            ({ name, schemaFile }) =>
+              `${name}: no schema file at ${schemaFile}; write it (npm run schemas:write) or start with GATEWAY_LEAVE_OUT=${name} to serve without it`,
+          )
+        : ['every subgraph is left out (GATEWAY_LEAVE_OUT)'],
+    );
   }
   const { supergraphSdl, hints } = composeSupergraph(schemas);
   for (const hint of hints) logger.debug({ hint }, 'composition hint');

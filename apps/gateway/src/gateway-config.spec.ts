@@ -118,4 +118,22 @@ describe('the gateway configuration', () => {
       'GATEWAY_MAX_HEADER_BYTES must be a number of bytes from 1024 to 67108864, got "10"',
     ]);
   });
+
+  it('serves every subgraph unless GATEWAY_LEAVE_OUT names some, and knows their names', () => {
+    const read = (env: NodeJS.ProcessEnv) =>
+      gatewayConfigFromEnv({ ...secrets, REDTAPE_DATA_DIR: dataDir, ...env }, { appsDir: '/repo/apps' })
+        .leaveOut;
+
+    expect(read({})).toEqual([]);
+    expect(read({ GATEWAY_LEAVE_OUT: ' accountability , procedures' })).toEqual([
+      'accountability',
+      'procedures',
+    ]);
+    expect(problems({ GATEWAY_LEAVE_OUT: 'acountability' })).toEqual([
+      'GATEWAY_LEAVE_OUT names no subgraph: acountability (the subgraphs are regions, procedures, accountability)',
+    ]);
+    expect(problems({ GATEWAY_LEAVE_OUT: 'regions,procedures,accountability' })).toEqual([
+      'GATEWAY_LEAVE_OUT leaves out every subgraph',
+    ]);
+  });
 });

@@ -39,6 +39,8 @@ export interface GatewayConfig {
   readonly logLevel: Level;
   readonly dataDir: string;
   readonly subgraphs: readonly SubgraphSource[];
+  /** Subgraphs to serve without, by name (GATEWAY_LEAVE_OUT); the gateway refuses a partial graph otherwise. */
+  readonly leaveOut: readonly string[];
   readonly auth: AuthConfig;
   readonly limits: HttpLimits;
   /** What one GraphQL request may ask (GRAPHQL_* settings, the same as the subgraphs'). */
@@ -73,6 +75,7 @@ export function gatewayConfigFromEnv(
       schemaFile: resolve(appsDir, subgraph.name, 'schema.graphql'),
     })),
   );
+  const leaveOut = read(() => leaveOutSetting(env)) ?? [];
   const auth = read(() => authConfigFromEnv(env, { dataDir }));
   const graphqlLimits = read(() => graphqlLimitsFromEnv(env));
   const limits = {
@@ -90,10 +93,27 @@ export function gatewayConfigFromEnv(
     logLevel,
     dataDir,
     subgraphs,
+    leaveOut,
     auth,
     limits,
     graphqlLimits,
   };
+}
+
+function leaveOutSetting(env: NodeJS.ProcessEnv): string[] {
+  const names = (env['GATEWAY_LEAVE_OUT'] ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  const known: readonly string[] = KNOWN_SUBGRAPHS.map(({ name }) => name);
+  const unknown = names.filter((name) => !known.includes(name));
+  if (unknown.length > 0)
+    throw new ConfigurationError(
+      `GATEWAY_LEAVE_OUT names no subgraph: ${unknown.join(', ')} (the subgraphs are ${known.join(', ')})`,
+    );
+  if (known.every((name) => names.includes(name)))
+    throw new ConfigurationError('GATEWAY_LEAVE_OUT leaves out every subgraph');
+  return [...new Set(names)];
 }
 
 // Below a kilobyte no GraphQL request or browser request head fits; above 64 MiB is no longer a limit.

@@ -13,6 +13,7 @@ import { GATEWAY_SECRET_HEADER, mintToken } from '@redtape/auth';
 import { eventually } from '@redtape/testing';
 import { parse } from 'graphql';
 import { createGatewayApp } from './gateway-app.js';
+import { CompositionFailed } from './supergraph.js';
 import { createLogger } from '@redtape/service-kit';
 
 const jwtSecret = 'e2e-jwt-secret-that-is-long-enough-0123456789';
@@ -109,9 +110,12 @@ describe('the gateway in front of a running subgraph', () => {
       },
     ];
     const logger = createLogger('gateway', 'info', { write: (line: string) => void logLines.push(line) });
-    development = await createGatewayApp({ subgraphs, auth, production: false, logger });
+    // The missing subgraph is named, as an operator must name it (GATEWAY_LEAVE_OUT).
+    const leaveOut = ['not-built-yet'];
+    development = await createGatewayApp({ subgraphs, leaveOut, auth, production: false, logger });
     production = await createGatewayApp({
       subgraphs,
+      leaveOut,
       auth,
       production: true,
       logger: createLogger('gateway', 'silent'),
@@ -233,6 +237,30 @@ describe('the gateway in front of a running subgraph', () => {
     const reply = await graphql(gatewayUrl, '{ __schema { queryType { name } } }');
 
     expect(reply.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+  });
+
+  it('refuses to start without a subgraph whose schema file is missing, unless told to leave it out', async () => {
+    const subgraphs = [
+      {
+        name: 'whoami',
+        url: 'http://127.0.0.1:9/graphql',
+        schemaFile: join(folder, 'whoami', 'schema.graphql'),
+      },
+      {
+        name: 'not-built-yet',
+        url: 'http://127.0.0.1:9/graphql',
+        schemaFile: join(folder, 'not-built-yet', 'schema.graphql'),
+      },
+    ];
+    const starting = createGatewayApp({
+      subgraphs,
+      auth,
+      production: false,
+      logger: createLogger('gateway', 'silent'),
+    });
+
+    await expect(starting).rejects.toBeInstanceOf(CompositionFailed);
+    await expect(starting).rejects.toThrow(/not-built-yet: no schema file .*GATEWAY_LEAVE_OUT=not-built-yet/);
   });
 
   describe('in production', () => {

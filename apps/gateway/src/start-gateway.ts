@@ -14,6 +14,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const logger = createLogger('gateway', config.logLevel);
   const app = await createGatewayApp({
     subgraphs: config.subgraphs,
+    leaveOut: config.leaveOut,
     auth: config.auth,
     production: config.production,
     logger,

@@ -46,7 +46,8 @@ it('copies a growing log into the file from a thread of its own, without waiting
     await sql`CREATE TABLE filler (body TEXT)`.execute(db);
     const fileBefore = statSync(file).size;
     await db.transaction().execute(async (transaction) => {
-      for (let i = 0; i < 600; i++) await sql`INSERT INTO filler VALUES (${'x'.repeat(10_000)})`.execute(transaction);
+      for (let i = 0; i < 600; i++)
+        await sql`INSERT INTO filler VALUES (${'x'.repeat(10_000)})`.execute(transaction);
     });
     const deadline = Date.now() + 10_000;
     while (statSync(file).size < 5_000_000 && Date.now() < deadline)
