@@ -23,6 +23,8 @@ const WRITE_PLAN: RoundsPlan = { warmUpMs: 300, rounds: 5, roundMs: 600 };
 const READ_PLAN: RoundsPlan = { warmUpMs: 0, rounds: 3, roundMs: 1 };
 const CONCURRENT_WRITERS = 16;
 const BATCH = 100;
+/** Streams the 100-event appends go to in turn, the adapter's and the raw baseline's alike. */
+const BATCH_STREAMS = 10;
 
 export interface PhysicalLimits {
   readonly fsyncPerSecond: Throughput;
@@ -74,7 +76,7 @@ export async function measurePhysicalLimits(
   historyCopy: string,
 ): Promise<{ limits: PhysicalLimits; groupCommit: GroupCommit }> {
   const raw = openRawInserts(join(folder, 'raw-inserts.db'));
-  const rawBatch = openRawTransactions(join(folder, 'raw-transactions.db'), BATCH);
+  const rawBatch = openRawTransactions(join(folder, 'raw-transactions.db'), BATCH, BATCH_STREAMS);
   const auditRows = await openAuditRowInserts(folder);
   const store = SqliteEventStore.open(historyCopy);
   try {
@@ -96,7 +98,7 @@ export async function measurePhysicalLimits(
         auditRows: auditRows.insertRows,
         single: appendsInTurn(store, 'bench-single', 100, 1).append,
         concurrent: concurrentAppends(store, CONCURRENT_WRITERS, 'bench-concurrent'),
-        batch: appendsInTurn(store, 'bench-batch', 10, BATCH).append,
+        batch: appendsInTurn(store, 'bench-batch', BATCH_STREAMS, BATCH).append,
       },
       WRITE_PLAN,
     );
@@ -170,7 +172,7 @@ export async function measurePostgresLimits(
         single: appendsInTurn(store, 'bench-single', 100, 1).append,
         four: concurrentAppends(store, 4, 'bench-four'),
         concurrent: concurrentAppends(store, CONCURRENT_WRITERS, 'bench-concurrent'),
-        batch: appendsInTurn(store, 'bench-batch', 10, BATCH).append,
+        batch: appendsInTurn(store, 'bench-batch', BATCH_STREAMS, BATCH).append,
       },
       WRITE_PLAN,
     );
