@@ -5,7 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createTokenVerifier, type AuthConfig } from '@redtape/auth';
-import { NestPinoLogger } from '@redtape/service-kit';
+import { NestPinoLogger } from '@redtape/platform';
 import { apolloGuard, DEFAULT_GRAPHQL_LIMITS, type GraphQLLimits } from '@redtape/graphql-guard';
 import { buildASTSchema, parse } from 'graphql';
 import type { Logger } from 'pino';

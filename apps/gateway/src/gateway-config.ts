@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { ConfigurationError, authConfigFromEnv, type AuthConfig } from '@redtape/auth';
 import { graphqlLimitsFromEnv, type GraphQLLimits } from '@redtape/graphql-guard';
-import { dataDirSetting, logLevelSetting, portSetting, settingsReader } from '@redtape/service-kit';
+import { dataDirSetting, logLevelSetting, portSetting, settingsReader } from '@redtape/platform';
 import type { Level } from 'pino';
 import { APPS_DIR } from './repository-paths.js';
 import type { SubgraphSource } from './supergraph.js';

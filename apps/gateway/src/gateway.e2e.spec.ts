@@ -14,7 +14,7 @@ import { eventually } from '@redtape/testing';
 import { parse } from 'graphql';
 import { createGatewayApp } from './gateway-app.js';
 import { CompositionFailed } from './supergraph.js';
-import { createLogger } from '@redtape/service-kit';
+import { createLogger } from '@redtape/platform';
 
 const jwtSecret = 'e2e-jwt-secret-that-is-long-enough-0123456789';
 const gatewaySecret = 'e2e-gateway-secret-that-is-long-enough-0123456789';

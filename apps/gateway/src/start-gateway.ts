@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { createGatewayApp } from './gateway-app.js';
 import type { GatewayConfig } from './gateway-config.js';
-import { createLogger } from '@redtape/service-kit';
+import { createLogger } from '@redtape/platform';
 
 export interface RunningGateway {
   readonly app: INestApplication;

@@ -9,7 +9,7 @@ import type { ServiceConfig } from './config/service-config.js';
 import { gatewayOnly } from './http/gateway-only.js';
 import { onlyMethods } from './http/only-methods.js';
 import { GraphQLShapedErrorsFilter } from './http/graphql-shaped-errors.filter.js';
-import { NestPinoLogger } from './logging/nest-logger.js';
+import { NestPinoLogger } from '@redtape/platform';
 
 /**
  * Creates a subgraph's Nest application: the gateway-only guard in front of /graphql, a JSON body

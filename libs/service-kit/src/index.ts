@@ -1,6 +1,7 @@
 export * from './tokens.js';
 export * from './bootstrap.js';
 export * from './config/service-config.js';
+export * from '@redtape/platform';
 export * from './config/settings.js';
 export * from './errors/format-graphql-error.js';
 export * from './graphql/local-date.scalar.js';
@@ -8,8 +9,6 @@ export * from './graphql/subgraph-options.js';
 export * from './http/gateway-only.js';
 export * from './http/health.controller.js';
 export * from './http/request-context.js';
-export * from './logging/logger.js';
-export * from './logging/nest-logger.js';
 export * from './persistence/providers.js';
 export * from './persistence/projections-host.js';
 export * from './commands/command-input.js';

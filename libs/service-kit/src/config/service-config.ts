@@ -3,16 +3,13 @@ import { graphqlLimitsFromEnv, type GraphQLLimits } from '@redtape/graphql-guard
 import { resolve } from 'node:path';
 import type { Level } from 'pino';
 import type { EventStoreConnection } from '@redtape/event-store';
+import { dataDirSetting, logLevelSetting, portSetting, settingsReader } from '@redtape/platform';
 import {
   databaseUrlSetting,
-  dataDirSetting,
   eventStoreKindSetting,
   kafkaBrokersSetting,
   kurrentDbUrlSetting,
-  logLevelSetting,
-  portSetting,
   readModelKindSetting,
-  settingsReader,
   type EventStoreKind,
 } from './settings.js';
 
