@@ -34,14 +34,22 @@ export function openSqliteReadModels(file: string): ReadModels {
   return new Kysely({ dialect: new SqliteDialect({ database: preparingOnce(database, checkpointer) }) });
 }
 
+const COMPACTION_ATTEMPTS = 20;
+const COMPACTION_PAUSE_MS = 50;
+
 /**
  * Writes an embedded read model's log into its file and empties it, once a catch-up has written
- * much; nothing on PostgreSQL, whose server manages its own log. A checkpoint that finds readers
- * busy simply leaves the log for the next one.
+ * much; nothing on PostgreSQL, whose server manages its own log. SQLite answers busy at once when
+ * another checkpoint runs (the checkpointer's thread), so it tries again for a second; a log still
+ * busy after that is emptied at its next reset.
  */
 export async function compactReadModelLog(db: ReadModels): Promise<void> {
   if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return;
-  await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+  for (let attempt = 1; attempt <= COMPACTION_ATTEMPTS; attempt++) {
+    const { rows } = await sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+    if (Number(rows[0]?.busy ?? 0) === 0) return;
+    await new Promise((resume) => setTimeout(resume, COMPACTION_PAUSE_MS));
+  }
 }
 
 /** The most distinct statements kept prepared; many more would mean SQL built with its values in it. */
