@@ -75,6 +75,13 @@ const depConstraints = [
     ],
   },
   {
+    // The gateway answers every request first: it loads nothing that stores or streams, only the
+    // libraries tagged edge:safe (platform, auth, graphql-guard), so that no store change touches it.
+    sourceTag: 'scope:gateway',
+    onlyDependOnLibsWithTags: ['edge:safe', 'type:testing'],
+    bannedExternalImports: clients,
+  },
+  {
     sourceTag: 'type:e2e',
     onlyDependOnLibsWithTags: [
       'type:app',
