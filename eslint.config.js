@@ -13,6 +13,12 @@ const frameworks = ['@nestjs/*', '@apollo/*', 'graphql', 'express'];
  * projections know no web framework; apps compose everything but never test helpers.
  */
 const testHelpers = ['@redtape/testing', '@redtape/*/testing', '@jest/*', 'jest'];
+const kurrentClients = ['@kurrent/*', '@eventstore/*'];
+const storeAdapters = [
+  '@redtape/event-store/sqlite',
+  '@redtape/event-store/postgres',
+  '@redtape/event-store/kurrentdb',
+];
 
 const depConstraints = [
   {
@@ -74,6 +80,15 @@ const depConstraints = [
       'type:testing',
     ],
   },
+  // Contexts (scope:*) depend on themselves and shared code only. Accountability still reads the
+  // procedures' domain (scorecards fold procedure events); issue #13 replaces that with the
+  // procedures context's published contract, and then this exception goes.
+  { sourceTag: 'scope:regions', onlyDependOnLibsWithTags: ['scope:regions', 'scope:shared'] },
+  { sourceTag: 'scope:procedures', onlyDependOnLibsWithTags: ['scope:procedures', 'scope:shared'] },
+  {
+    sourceTag: 'scope:accountability',
+    onlyDependOnLibsWithTags: ['scope:accountability', 'scope:shared', 'scope:procedures'],
+  },
   {
     // The gateway answers every request first: it loads nothing that stores or streams, only the
     // libraries tagged edge:safe (platform, auth, graphql-guard), so that no store change touches it.
@@ -115,17 +130,41 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  // no-restricted-imports: flat config keeps the last setting of a rule for a file, so each block below
+  // repeats what the ones before it ban, from the widest set of files to the narrowest.
+  {
+    // Only the KurrentDB adapter talks to KurrentDB: everything else goes through the port.
+    files: ['**/*.ts'],
+    ignores: ['libs/event-store/src/kurrentdb/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: kurrentClients }] },
+  },
   {
     // Test helpers stay out of what ships.
     files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/testing/**', 'libs/testing/**', 'apps/e2e/**'],
+    ignores: [
+      '**/*.spec.ts',
+      '**/testing/**',
+      'libs/testing/**',
+      'apps/e2e/**',
+      'libs/event-store/src/kurrentdb/**',
+    ],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...kurrentClients, ...testHelpers] }] },
+  },
+  {
+    files: ['libs/event-store/src/kurrentdb/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: testHelpers }] },
+  },
+  {
+    // The kernel and the domains know the port, never an adapter (specs may run against one).
+    files: ['libs/event-sourcing/src/**/*.ts', 'libs/*-domain/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/testing/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: testHelpers }],
+      'no-restricted-imports': ['error', { patterns: [...kurrentClients, ...testHelpers, ...storeAdapters] }],
     },
   },
   {
-    // The port is vendor-neutral: only adapters import a client library. (Flat config keeps the last
-    // setting of a rule, so this block repeats the test-helper patterns.)
+    // The port is vendor-neutral: only adapters import a client library.
     files: ['libs/event-store/src/port/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...clients, ...testHelpers] }] },
