@@ -10,3 +10,4 @@ export { tryReplicaLock, type ReplicaLock } from './replica-lock.js';
 export { readModelReflects } from './reached.js';
 export { migrateComponent } from './migrations.js';
 export * from './write-rows.js';
+export * from './catch-up-turns.js';

@@ -2,6 +2,7 @@ import { type EventStore, type GlobalPosition, type Subscription } from '@redtap
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { ensureCheckpointTable, readCheckpoint, type ProjectionCheckpoint } from './checkpoints.js';
 import { ProjectionLagTimeout, ProjectionStopped, ProjectionVersionAhead } from './errors.js';
+import { type CatchUpTurns } from './catch-up-turns.js';
 import { exclusive } from './exclusive.js';
 import { compactReadModelLog } from './open-sqlite-read-models.js';
 import { PositionWaiters } from './position-waiters.js';
@@ -16,7 +17,7 @@ export type ProjectionRunnerStatus = 'stopped' | 'starting' | 'running' | 'faile
 /** Where a runner stands, for /health and the start script: what it does and how far it has read. */
 export interface ProjectionProgress {
   readonly projection: string;
-  readonly phase: 'stopped' | 'rebuilding' | 'catching-up' | 'live' | 'failed';
+  readonly phase: 'stopped' | 'waiting' | 'rebuilding' | 'catching-up' | 'live' | 'failed';
   /** The position its read model has folded up to (the rebuild's, while it rebuilds). */
   readonly position: GlobalPosition | undefined;
   /** The head of the log when it started to follow it: caught up once it has read that far. */
@@ -39,6 +40,8 @@ export interface ProjectionRunnerOptions {
   readonly liveBatchSize?: number;
   /** Stamps the checkpoint's updated_at; defaults to the system clock. */
   readonly clock?: () => Date;
+  /** Shared by the runners of one service so that they rebuild and catch up one at a time. */
+  readonly catchUpTurns?: CatchUpTurns;
 }
 
 const DEFAULT_BATCH_SIZE = 5000;
@@ -80,6 +83,11 @@ export class ProjectionRunner {
   private caughtUpPromise: Promise<void> = new Promise((resolve) => (this.signalCaughtUp = resolve));
   private signalAccepted: (error?: unknown) => void = ignore;
   private acceptedPromise: Promise<void> = Promise.resolve();
+  private readonly catchUpTurns: CatchUpTurns | undefined;
+  private waitingForTurn = false;
+  private endTurn: () => void = ignore;
+  private signalStop: () => void = ignore;
+  private stopSignal: Promise<void> = Promise.resolve();
 
   constructor(options: ProjectionRunnerOptions) {
     assertValidProjection(options.projection);
@@ -89,6 +97,7 @@ export class ProjectionRunner {
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.liveBatchSize = Math.min(this.batchSize, options.liveBatchSize ?? DEFAULT_LIVE_BATCH_SIZE);
     this.clock = options.clock ?? (() => new Date());
+    this.catchUpTurns = options.catchUpTurns;
     if (!Number.isSafeInteger(this.batchSize) || this.batchSize < 1)
       throw new RangeError(`batchSize must be a positive integer, got ${this.batchSize}`);
   }
@@ -135,11 +144,13 @@ export class ProjectionRunner {
         ? 'failed'
         : this.currentStatus === 'stopped'
           ? 'stopped'
-          : this.rebuilding !== undefined && this.currentStatus === 'starting'
-            ? 'rebuilding'
-            : this.caughtUpNow
-              ? 'live'
-              : 'catching-up';
+          : this.waitingForTurn
+            ? 'waiting'
+            : this.rebuilding !== undefined && this.currentStatus === 'starting'
+              ? 'rebuilding'
+              : this.caughtUpNow
+                ? 'live'
+                : 'catching-up';
     const folded = phase === 'rebuilding' ? this.rebuiltTo : this.current?.position;
     const read =
       this.readTo !== undefined && (folded === undefined || this.readTo > folded) ? this.readTo : folded;
@@ -156,6 +167,7 @@ export class ProjectionRunner {
     this.currentStatus = 'starting';
     this.failure = undefined;
     this.stopRequested = false;
+    this.stopSignal = new Promise<void>((resolve) => (this.signalStop = resolve));
     this.following = Promise.resolve();
     this.acceptedPromise = new Promise<void>((resolve, reject) => {
       this.signalAccepted = (error) => (error === undefined ? resolve() : reject(error));
@@ -169,11 +181,13 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     this.stopRequested = true;
+    this.signalStop();
     await this.starting?.catch(ignore);
     await this.subscription?.close();
     await this.finished.catch(ignore);
     await this.rebuilding?.catch(ignore);
     this.subscription = undefined;
+    this.finishTurn();
     if (this.currentStatus !== 'failed') this.currentStatus = 'stopped';
     this.waiters.rejectAll((position) => new ProjectionStopped(this.projection.name, position));
   }
@@ -212,8 +226,9 @@ export class ProjectionRunner {
       this.target = await this.store.headPosition();
     } catch (error) {
       this.signalAccepted(error);
-      // Asked to stop in the middle of a rebuild: nothing failed.
+      // Asked to stop in the middle of a rebuild, or while waiting for its turn: nothing failed.
       if (this.stopRequested) {
+        this.finishTurn();
         this.currentStatus = 'stopped';
         return;
       }
@@ -221,6 +236,7 @@ export class ProjectionRunner {
       throw error;
     }
     if (this.stopRequested) {
+      this.finishTurn();
       this.currentStatus = 'stopped';
       return;
     }
@@ -242,6 +258,7 @@ export class ProjectionRunner {
     if (stored && stored.version > this.projection.version)
       throw new ProjectionVersionAhead(this.projection.name, stored.version, this.projection.version);
     this.signalAccepted();
+    await this.waitForTurn();
     if (stored?.version === this.projection.version) {
       this.current = stored;
       return stored;
@@ -306,14 +323,32 @@ export class ProjectionRunner {
     this.waiters.recheck();
   }
 
+  private async waitForTurn(): Promise<void> {
+    if (!this.catchUpTurns) return;
+    this.waitingForTurn = true;
+    try {
+      this.endTurn = await this.catchUpTurns.take(this.stopSignal);
+    } finally {
+      this.waitingForTurn = false;
+    }
+    if (this.stopRequested) throw new Error(`projection "${this.projection.name}" stopped before its turn`);
+  }
+
+  private finishTurn(): void {
+    this.endTurn();
+    this.endTurn = ignore;
+  }
+
   private markCaughtUpAt(position: GlobalPosition | undefined): void {
     if (this.caughtUpNow) return;
     if (this.target !== undefined && (position === undefined || position < this.target)) return;
+    this.finishTurn();
     this.caughtUpNow = true;
     this.signalCaughtUp();
   }
 
   private fail(error: unknown): void {
+    this.finishTurn();
     this.currentStatus = 'failed';
     this.failure = error;
     this.waiters.rejectAll((position) => new ProjectionStopped(this.projection.name, position, error));

@@ -1,5 +1,6 @@
 import type { EventStore, GlobalPosition } from '@redtape/event-store';
 import {
+  CatchUpTurns,
   ProjectionLagTimeout,
   ProjectionRunner,
   ProjectionStopped,
@@ -139,11 +140,13 @@ export class ProjectionsHost {
     const lock = await tryReplicaLock(this.db, this.lockName);
     if (!lock) return;
     this.lock = lock;
+    const catchUpTurns = new CatchUpTurns();
     this.runners = this.projections.map(
-      (projection) => new ProjectionRunner({ store: this.store, db: this.db, projection }),
+      (projection) => new ProjectionRunner({ store: this.store, db: this.db, projection, catchUpTurns }),
     );
-    // Started side by side and not awaited: a rebuild or a long catch-up goes on while the service
-    // answers. Only a version this code refuses fails the take-over itself.
+    // Started together and not awaited: a rebuild or a long catch-up goes on while the service
+    // answers, one projection at a time (CatchUpTurns), in the order the service lists them. Only a
+    // version this code refuses fails the take-over itself.
     for (const runner of this.runners) runner.start().catch(() => undefined);
     try {
       await Promise.all(this.runners.map((runner) => runner.accepted));
