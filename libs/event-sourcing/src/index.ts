@@ -12,3 +12,4 @@ export * from './calendar-date.js';
 export * from './jurisdiction.js';
 export * from './text-rules.js';
 export * from './command-digest.js';
+export * from './same-json.js';

@@ -13,7 +13,7 @@ import {
   type IntegrationContract,
 } from './integration-events.js';
 import { KafkaPublisher, silentLogger, type RelayLogger, type TopicSettings } from './kafka-publisher.js';
-import { PositionWaiters } from './position-waiters.js';
+import { PositionWaiters } from '@redtape/projections';
 import {
   commitRelayCheckpoint,
   ensureRelayTables,

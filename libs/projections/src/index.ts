@@ -11,3 +11,4 @@ export { readModelReflects } from './reached.js';
 export { migrateComponent } from './migrations.js';
 export * from './write-rows.js';
 export * from './catch-up-turns.js';
+export * from './position-waiters.js';

@@ -5,7 +5,7 @@ interface Waiter {
   settle(error?: unknown): void;
 }
 
-/** Promises that settle once the read model has reached a position, fail with the runner, or time out. */
+/** Promises that settle once a checkpointed reader (a projection, a relay) has reached a position, fail with it, or time out. */
 export class PositionWaiters {
   private readonly waiting = new Set<Waiter>();
 

@@ -3,7 +3,7 @@ import { OfficialNotInOffice } from '../errors/rule-errors.js';
 import { requireLocalDate } from '../rules/dates.js';
 import { optionalId, requireId } from '../rules/ids.js';
 import { optionalText, requiredProse, requiredText } from '../rules/text.js';
-import { sameJson } from '../shared/same-json.js';
+import { sameJson } from '@redtape/event-sourcing';
 import type { IssueInstruction } from './instruction-commands.js';
 import {
   DeadlineBeforeIssueDate,

@@ -1,4 +1,4 @@
-import type { Actor } from '@redtape/event-sourcing';
+import { type Actor, sameJson } from '@redtape/event-sourcing';
 import type { InstructionEvent } from '../accountability-events.js';
 import { ReportAlreadyRecorded } from '../errors/rule-errors.js';
 import { requireLocalDate } from '../rules/dates.js';
@@ -6,7 +6,6 @@ import { normalizeFigures } from '../rules/figures.js';
 import { requireId } from '../rules/ids.js';
 import { mayReportAs } from '../rules/reporter.js';
 import { requiredProse } from '../rules/text.js';
-import { sameJson } from '../shared/same-json.js';
 import type { ReportProgress } from './instruction-commands.js';
 import {
   DateBeforeIssueDate,

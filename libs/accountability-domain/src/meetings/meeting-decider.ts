@@ -1,7 +1,6 @@
-import type { Decider } from '@redtape/event-sourcing';
+import { type Decider, sameJson } from '@redtape/event-sourcing';
 import type { MeetingEvent, MeetingHeld } from '../accountability-events.js';
 import { InvalidMeetingLevel } from '../errors/value-errors.js';
-import { sameJson } from '../shared/same-json.js';
 import { requireLocalDate } from '../rules/dates.js';
 import { optionalId, requireId } from '../rules/ids.js';
 import { requiredText } from '../rules/text.js';

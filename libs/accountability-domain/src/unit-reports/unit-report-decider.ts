@@ -1,4 +1,4 @@
-import type { Decider } from '@redtape/event-sourcing';
+import { type Decider, sameJson } from '@redtape/event-sourcing';
 import type { UnitProgressReported, UnitReportEvent } from '../accountability-events.js';
 import { ReportAlreadyRecorded } from '../errors/rule-errors.js';
 import { requireLocalDate } from '../rules/dates.js';
@@ -6,7 +6,6 @@ import { normalizeFigures } from '../rules/figures.js';
 import { optionalId, requireId } from '../rules/ids.js';
 import { mayReportAs } from '../rules/reporter.js';
 import { requiredProse, requiredText } from '../rules/text.js';
-import { sameJson } from '../shared/same-json.js';
 import type { ReportUnitProgress, UnitReportCommand } from './unit-report-commands.js';
 import { ReportInAnotherOfficialsName } from './unit-report-errors.js';
 

@@ -1,5 +1,5 @@
 import type { ProcedureDocument } from '../procedure-state.js';
-import { sameJson } from '../shared/same-json.js';
+import { sameJson } from '@redtape/event-sourcing';
 import type { FieldChange, JsonValue } from './field-change.js';
 
 // The order in which changes are listed: who and what the procedure is, its lifecycle, its terms.

@@ -9,7 +9,7 @@ import { requireFee } from '../rules/money.js';
 import { normalizeRequirements } from '../rules/requirements.js';
 import { normalizeSteps } from '../rules/steps.js';
 import { optionalProse, requiredText } from '../rules/text.js';
-import { sameJson } from '../shared/same-json.js';
+import { sameJson } from '@redtape/event-sourcing';
 
 /** The registration as it will be recorded: every part checked and trimmed. */
 export function registrationOf(data: RegisterProcedure['data']): ProcedureRegisteredData {

@@ -8,7 +8,7 @@ import type { ProcedureEvent } from '../procedure-events.js';
 import type { ProcedureDocument } from '../procedure-state.js';
 import { requireId } from '../rules/ids.js';
 import { normalizeRequirement, requireDistinctName } from '../rules/requirements.js';
-import { sameJson } from '../shared/same-json.js';
+import { sameJson } from '@redtape/event-sourcing';
 
 export function decideAddRequirement(
   command: AddRequirement,

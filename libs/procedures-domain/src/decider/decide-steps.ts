@@ -4,7 +4,7 @@ import type { ProcedureEvent } from '../procedure-events.js';
 import type { ProcedureDocument } from '../procedure-state.js';
 import { requireId } from '../rules/ids.js';
 import { normalizeStep, requirePermutation, requireStepPosition } from '../rules/steps.js';
-import { sameJson } from '../shared/same-json.js';
+import { sameJson } from '@redtape/event-sourcing';
 
 export function decideAddStep(command: AddStep, procedure: ProcedureDocument): ProcedureEvent[] {
   const step = normalizeStep(command.data.step);

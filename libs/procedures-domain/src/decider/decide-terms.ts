@@ -4,7 +4,7 @@ import type { ProcedureDocument } from '../procedure-state.js';
 import { requireDecisionDays } from '../rules/decision-time.js';
 import { requireFee } from '../rules/money.js';
 import { optionalProse } from '../rules/text.js';
-import { sameJson } from '../shared/same-json.js';
+import { sameJson } from '@redtape/event-sourcing';
 
 export function decideDecisionTime(
   command: ChangeDecisionTime,

@@ -1,6 +1,5 @@
-import type { Decider } from '@redtape/event-sourcing';
+import { type Decider, sameJson } from '@redtape/event-sourcing';
 import { normalizeNames } from '../shared/localized-names.js';
-import { sameJson } from '../shared/same-json.js';
 import { InvalidUnitId } from '../units/unit-errors.js';
 import { isUnitId } from '../units/unit-id.js';
 import type { AuthorityCommand, EstablishAuthority } from './authority-commands.js';

@@ -1,6 +1,5 @@
-import type { Decider } from '@redtape/event-sourcing';
+import { type Decider, sameJson } from '@redtape/event-sourcing';
 import { requireCalendarDate } from '../shared/calendar-date.js';
-import { sameJson } from '../shared/same-json.js';
 import { MAX_NAME_LENGTH, optionalText, requiredText } from '../shared/text.js';
 import type { ReformStageCommand } from './reform-stage-commands.js';
 import { ReformStageAlreadyStarted } from './reform-stage-errors.js';

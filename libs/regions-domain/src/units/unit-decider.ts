@@ -1,6 +1,5 @@
-import type { Decider } from '@redtape/event-sourcing';
+import { type Decider, sameJson } from '@redtape/event-sourcing';
 import { normalizeNames } from '../shared/localized-names.js';
-import { sameJson } from '../shared/same-json.js';
 import { decideEnrollment, decideWithdrawal } from './pilot-enrollment.js';
 import type { UnitCommand } from './unit-commands.js';
 import { UnitAlreadyRegistered, UnitNotRegistered } from './unit-errors.js';
