@@ -6,10 +6,10 @@ import { sampleEvent } from './sample-events.js';
 const STREAM_COUNT = 100;
 
 /**
- * The baseline: one plain INSERT per autocommit transaction into a table shaped like the adapter's,
- * with the same durability pragmas. This is the ceiling a durable single-event append can reach.
+ * A file with the adapter's events table and durability pragmas, and one plain INSERT of a sample
+ * event at a stream and revision: what both baselines below run, one row at a time.
  */
-export function openRawInserts(file: string): { insertOneRow: Step; close(): void } {
+function openEventsTable(file: string) {
   const db = new Database(file);
   applyDurablePragmas(db);
   createEventsSchema(db);
@@ -17,21 +17,31 @@ export function openRawInserts(file: string): { insertOneRow: Step; close(): voi
     `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
+  const insertSample = (streamId: string, revision: number) => {
+    const event = sampleEvent();
+    insert.run(
+      event.id,
+      streamId,
+      revision,
+      event.type,
+      JSON.stringify(event.data),
+      JSON.stringify(event.metadata),
+      Date.now(),
+    );
+  };
+  return { db, insertSample };
+}
+
+/**
+ * The baseline: one plain INSERT per autocommit transaction into a table shaped like the adapter's,
+ * with the same durability pragmas. This is the ceiling a durable single-event append can reach.
+ */
+export function openRawInserts(file: string): { insertOneRow: Step; close(): void } {
+  const { db, insertSample } = openEventsTable(file);
   let inserted = 0;
   return {
     insertOneRow: () => {
-      const event = sampleEvent();
-      const streamIndex = inserted % STREAM_COUNT;
-      const revision = Math.floor(inserted / STREAM_COUNT);
-      insert.run(
-        event.id,
-        `raw-${streamIndex}`,
-        revision,
-        event.type,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata),
-        Date.now(),
-      );
+      insertSample(`raw-${inserted % STREAM_COUNT}`, Math.floor(inserted / STREAM_COUNT));
       inserted += 1;
       return 1;
     },
@@ -51,31 +61,15 @@ export function openRawTransactions(
   rows: number,
   streamCount: number,
 ): { insertRows: Step; close(): void } {
-  const db = new Database(file);
-  applyDurablePragmas(db);
-  createEventsSchema(db);
-  const insert = db.prepare(
-    `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const { db, insertSample } = openEventsTable(file);
   const nextRevisions = new Array<number>(streamCount).fill(0);
   let batches = 0;
   const transaction = db.transaction(() => {
     const stream = batches++ % streamCount;
     const first = nextRevisions[stream]!;
     nextRevisions[stream] = first + rows;
-    for (let revision = first; revision < first + rows; revision++) {
-      const event = sampleEvent();
-      insert.run(
-        event.id,
-        `raw-batch-${stream}`,
-        revision,
-        event.type,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata),
-        Date.now(),
-      );
-    }
+    for (let revision = first; revision < first + rows; revision++)
+      insertSample(`raw-batch-${stream}`, revision);
   });
   return {
     insertRows: () => {

@@ -5,7 +5,9 @@
  * procedures' streams only), plain inserts of audit-trail rows (read-model-write-bound.ts); and group commit: the adapter's appends from 1 writer, from 16 at once,
  * and in 100-event batches, on a copy of the history.
  */
+import type { EventStore } from '@redtape/event-store';
 import { SqliteEventStore } from '@redtape/event-store/sqlite';
+import { PROCEDURE_STREAMS } from '@redtape/procedures-domain';
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendsInTurn, concurrentAppends, readWholeLog } from '../adapter-workloads.js';
@@ -71,6 +73,57 @@ async function count(events: AsyncIterable<unknown>): Promise<number> {
   return read;
 }
 
+/** Raw reads of the history as generated, before any write round appends to the copy. */
+async function measureReads(store: EventStore) {
+  const events = await count(store.readAll());
+  const procedureEvents = await count(store.readAll({ filter: PROCEDURE_STREAMS }));
+  const rounds = await measureRounds(
+    { all: readWholeLog(store), procedures: () => count(store.readAll({ filter: PROCEDURE_STREAMS })) },
+    READ_PLAN,
+  );
+  return {
+    readAll: { ...throughput('events/s', rounds.all), events },
+    readAllProcedures: { ...throughput('events/s', rounds.procedures), events: procedureEvents },
+  };
+}
+
+/** The adapter's appends, measured on every store after the raw baselines of each round. */
+function adapterAppendSteps(store: EventStore) {
+  return {
+    single: appendsInTurn(store, 'bench-single', 100, 1).append,
+    concurrent: concurrentAppends(store, CONCURRENT_WRITERS, 'bench-concurrent'),
+    batch: appendsInTurn(store, 'bench-batch', BATCH_STREAMS, BATCH).append,
+  };
+}
+
+/** Limits and group-commit ratios from the rounds every store measures. */
+function limitsAndGroupCommit(
+  reads: Awaited<ReturnType<typeof measureReads>>,
+  writes: Record<'fsync' | 'rawInserts' | 'rawBatch' | 'single' | 'concurrent' | 'batch', number[]>,
+): { limits: PhysicalLimits; groupCommit: GroupCommit } {
+  const rawInserts = throughput('inserts/s', writes.rawInserts);
+  const rawBatchTransactions = throughput('rows/s', writes.rawBatch);
+  const singleWriter = throughput('appends/s', writes.single);
+  const concurrentWriters = throughput('appends/s', writes.concurrent);
+  const batchAppends = throughput('events/s', writes.batch);
+  return {
+    limits: {
+      fsyncPerSecond: throughput('fsync/s', writes.fsync),
+      rawInserts,
+      rawBatchTransactions,
+      ...reads,
+    },
+    groupCommit: {
+      singleWriter,
+      concurrentWriters,
+      batchAppends,
+      concurrentToSingle: ratio(concurrentWriters, singleWriter, 3),
+      batchToRawTransactions: ratio(batchAppends, rawBatchTransactions, 0.5),
+      singleToRawInserts: ratio(singleWriter, rawInserts, 0.7),
+    },
+  };
+}
+
 export async function measurePhysicalLimits(
   folder: string,
   historyCopy: string,
@@ -80,52 +133,19 @@ export async function measurePhysicalLimits(
   const auditRows = await openAuditRowInserts(folder);
   const store = SqliteEventStore.open(historyCopy);
   try {
-    // Reads first, on the history as generated: the write rounds append to this copy.
-    const events = await count(store.readAll());
-    const procedureEvents = await count(store.readAll({ filter: { streamPrefixes: ['procedure-'] } }));
-    const reads = await measureRounds(
-      {
-        all: readWholeLog(store),
-        procedures: () => count(store.readAll({ filter: { streamPrefixes: ['procedure-'] } })),
-      },
-      READ_PLAN,
-    );
+    const reads = await measureReads(store);
     const writes = await measureRounds(
       {
         fsync: fsyncLoop(join(folder, 'fsync.bin')),
         rawInserts: raw.insertOneRow,
         rawBatch: rawBatch.insertRows,
         auditRows: auditRows.insertRows,
-        single: appendsInTurn(store, 'bench-single', 100, 1).append,
-        concurrent: concurrentAppends(store, CONCURRENT_WRITERS, 'bench-concurrent'),
-        batch: appendsInTurn(store, 'bench-batch', BATCH_STREAMS, BATCH).append,
+        ...adapterAppendSteps(store),
       },
       WRITE_PLAN,
     );
-
-    const rawInserts = throughput('inserts/s', writes.rawInserts);
-    const rawBatchTransactions = throughput('rows/s', writes.rawBatch);
-    const singleWriter = throughput('appends/s', writes.single);
-    const concurrentWriters = throughput('appends/s', writes.concurrent);
-    const batchAppends = throughput('events/s', writes.batch);
-    return {
-      limits: {
-        fsyncPerSecond: throughput('fsync/s', writes.fsync),
-        rawInserts,
-        rawBatchTransactions,
-        readAll: { ...throughput('events/s', reads.all), events },
-        readAllProcedures: { ...throughput('events/s', reads.procedures), events: procedureEvents },
-        auditRowInserts: throughput('rows/s', writes.auditRows),
-      },
-      groupCommit: {
-        singleWriter,
-        concurrentWriters,
-        batchAppends,
-        concurrentToSingle: ratio(concurrentWriters, singleWriter, 3),
-        batchToRawTransactions: ratio(batchAppends, rawBatchTransactions, 0.5),
-        singleToRawInserts: ratio(singleWriter, rawInserts, 0.7),
-      },
-    };
+    const { limits, groupCommit } = limitsAndGroupCommit(reads, writes);
+    return { limits: { ...limits, auditRowInserts: throughput('rows/s', writes.auditRows) }, groupCommit };
   } finally {
     raw.close();
     rawBatch.close();
@@ -153,15 +173,7 @@ export async function measurePostgresLimits(
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const store = await PostgresEventStore.open(url, { poolSize: CONCURRENT_WRITERS });
   try {
-    const events = await count(store.readAll());
-    const procedureEvents = await count(store.readAll({ filter: { streamPrefixes: ['procedure-'] } }));
-    const reads = await measureRounds(
-      {
-        all: readWholeLog(store),
-        procedures: () => count(store.readAll({ filter: { streamPrefixes: ['procedure-'] } })),
-      },
-      READ_PLAN,
-    );
+    const reads = await measureReads(store);
     const raw = await openRawPostgresInserts(pool);
     const writes = await measureRounds(
       {
@@ -169,35 +181,18 @@ export async function measurePostgresLimits(
         rawInserts: raw.insertRows(1),
         rawFour: raw.insertRows(4),
         rawBatch: rawPostgresTransactions(pool, BATCH),
-        single: appendsInTurn(store, 'bench-single', 100, 1).append,
+        ...adapterAppendSteps(store),
         four: concurrentAppends(store, 4, 'bench-four'),
-        concurrent: concurrentAppends(store, CONCURRENT_WRITERS, 'bench-concurrent'),
-        batch: appendsInTurn(store, 'bench-batch', BATCH_STREAMS, BATCH).append,
       },
       WRITE_PLAN,
     );
-    const rawInserts = throughput('inserts/s', writes.rawInserts);
-    const rawBatchTransactions = throughput('rows/s', writes.rawBatch);
-    const singleWriter = throughput('appends/s', writes.single);
-    const concurrentWriters = throughput('appends/s', writes.concurrent);
-    const batchAppends = throughput('events/s', writes.batch);
+    const { limits, groupCommit } = limitsAndGroupCommit(reads, writes);
     const rawFour = throughput('inserts/s', writes.rawFour);
     const four = throughput('appends/s', writes.four);
     return {
-      limits: {
-        fsyncPerSecond: throughput('fsync/s', writes.fsync),
-        rawInserts,
-        rawBatchTransactions,
-        readAll: { ...throughput('events/s', reads.all), events },
-        readAllProcedures: { ...throughput('events/s', reads.procedures), events: procedureEvents },
-      },
+      limits,
       groupCommit: {
-        singleWriter,
-        concurrentWriters,
-        batchAppends,
-        concurrentToSingle: ratio(concurrentWriters, singleWriter, 3),
-        batchToRawTransactions: ratio(batchAppends, rawBatchTransactions, 0.5),
-        singleToRawInserts: ratio(singleWriter, rawInserts, 0.7),
+        ...groupCommit,
         fourWriters: { raw: rawFour, adapter: four, adapterToRaw: ratio(four, rawFour, 0.5) },
       },
     };

@@ -15,6 +15,7 @@ import type { Step } from '../rounds.js';
 
 const ROWS_PER_TRANSACTION = 5_000;
 const PROCEDURES = 4_000;
+/** The audit trail's entries table, under the name the migration below gives it. */
 const TABLE = 'audit_entries_bound';
 
 const CHANGES = JSON.stringify([
@@ -28,7 +29,7 @@ const CHANGES = JSON.stringify([
 export async function openAuditRowInserts(folder: string): Promise<{ insertRows: Step; close(): void }> {
   const file = join(folder, 'audit-bound.read-models.db');
   const kysely = openSqliteReadModels(file);
-  await auditTrailProjection.migrate(kysely, (name) => (name === 'audit_entries' ? TABLE : `${name}_bound`));
+  await auditTrailProjection.migrate(kysely, (name) => `${name}_bound`);
   await kysely.destroy();
 
   const db = new Database(file);
