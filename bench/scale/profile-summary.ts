@@ -62,26 +62,22 @@ export function summarize(profile: CpuProfile, top: number): string {
   return [
     `${total.toLocaleString('en-US')} samples over ${seconds.toFixed(1)} s, ${((100 * idle) / total).toFixed(1)} % of them idle`,
     '',
-    markdownTable(
-      [
-        { title: 'function (self time)', align: 'left' },
-        { title: 'share of samples', align: 'right' },
-        { title: 'share of busy samples', align: 'right' },
-        { title: 'samples', align: 'right' },
-      ],
-      rows(byFunction),
-    ),
+    sharesTable('function (self time)', rows(byFunction)),
     '',
-    markdownTable(
-      [
-        { title: 'where (self time)', align: 'left' },
-        { title: 'share of samples', align: 'right' },
-        { title: 'share of busy samples', align: 'right' },
-        { title: 'samples', align: 'right' },
-      ],
-      rows(byPlace),
-    ),
+    sharesTable('where (self time)', rows(byPlace)),
   ].join('\n');
+}
+
+function sharesTable(what: string, rows: string[][]): string {
+  return markdownTable(
+    [
+      { title: what, align: 'left' },
+      { title: 'share of samples', align: 'right' },
+      { title: 'share of busy samples', align: 'right' },
+      { title: 'samples', align: 'right' },
+    ],
+    rows,
+  );
 }
 
 const [file, top] = process.argv.slice(2);
