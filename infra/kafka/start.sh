@@ -76,7 +76,12 @@ free_port() {
 }
 controller_port="${KAFKA_CONTROLLER_PORT:-$(state_get "$data" KAFKA_CONTROLLER_PORT)}"
 if [ -z "$controller_port" ] || { [ -z "${KAFKA_CONTROLLER_PORT:-}" ] && port_open "$controller_port"; }; then
-  controller_port="$(free_port)"
+  # The client port may itself have been picked as a free port a moment ago and not be bound yet,
+  # so the OS can hand out the same number again: draw until it differs.
+  for _ in 1 2 3 4 5 6 7 8; do
+    controller_port="$(free_port)"
+    [ "$controller_port" = "$port" ] || break
+  done
 fi
 [ "$controller_port" != "$port" ] || die "KAFKA_CONTROLLER_PORT must differ from KAFKA_PORT"
 
