@@ -20,6 +20,11 @@ const storeAdapters = [
   '@redtape/event-store/kurrentdb',
 ];
 
+// Another context's events and rules come only through its published contract entry point.
+// (`paths` bans the bare name; a pattern that banned it would hide every entry point below it.)
+const proceduresInternals = ['@redtape/procedures-domain/*', '!@redtape/procedures-domain/contract'];
+const proceduresIndex = ['@redtape/procedures-domain'];
+
 const depConstraints = [
   {
     sourceTag: 'type:domain',
@@ -80,9 +85,9 @@ const depConstraints = [
       'type:testing',
     ],
   },
-  // Contexts (scope:*) depend on themselves and shared code only. Accountability still reads the
-  // procedures' domain (scorecards fold procedure events); issue #13 replaces that with the
-  // procedures context's published contract, and then this exception goes.
+  // Contexts (scope:*) depend on themselves and shared code only. Accountability may depend on the
+  // procedures project, but only on its `contract` entry point: no-restricted-imports below says so
+  // (Nx tags cannot tell one entry point of a project from another).
   { sourceTag: 'scope:regions', onlyDependOnLibsWithTags: ['scope:regions', 'scope:shared'] },
   { sourceTag: 'scope:procedures', onlyDependOnLibsWithTags: ['scope:procedures', 'scope:shared'] },
   {
@@ -151,6 +156,17 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [...kurrentClients, ...testHelpers] }] },
   },
   {
+    // Accountability reads procedures only through their published contract.
+    files: ['apps/accountability/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: proceduresIndex, patterns: [...kurrentClients, ...testHelpers, ...proceduresInternals] },
+      ],
+    },
+  },
+  {
     files: ['libs/event-store/src/kurrentdb/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: testHelpers }] },
@@ -161,6 +177,19 @@ export default tseslint.config(
     ignores: ['**/*.spec.ts', '**/testing/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [...kurrentClients, ...testHelpers, ...storeAdapters] }],
+    },
+  },
+  {
+    files: ['libs/accountability-domain/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: proceduresIndex,
+          patterns: [...kurrentClients, ...testHelpers, ...storeAdapters, ...proceduresInternals],
+        },
+      ],
     },
   },
   {

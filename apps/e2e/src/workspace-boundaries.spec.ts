@@ -69,6 +69,25 @@ describe('what lint lets a context import', () => {
     expect(regions).toContain('@nx/enforce-module-boundaries');
   });
 
+  it('refuses the procedures’ domain to accountability, which reads procedures only through their contract', async () => {
+    const app = await ruleIdsFor(
+      'apps/accountability/src/violation.ts',
+      importing('@redtape/procedures-domain', 'evolveProcedure'),
+    );
+    const domain = await ruleIdsFor(
+      'libs/accountability-domain/src/violation.ts',
+      importing('@redtape/procedures-domain', 'IN_FORCE_STATUSES'),
+    );
+    const contract = await ruleIdsFor(
+      'apps/accountability/src/violation.ts',
+      importing('@redtape/procedures-domain/contract', 'PROCEDURES_CONTRACT'),
+    );
+
+    expect(app).toContain('no-restricted-imports');
+    expect(domain).toContain('no-restricted-imports');
+    expect(contract).toEqual([]);
+  });
+
   it('accepts its own domain and the shared kernel', async () => {
     expect(
       await ruleIdsFor('apps/regions/src/violation.ts', importing('@redtape/regions-domain', 'unitDecider')),

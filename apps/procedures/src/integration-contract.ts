@@ -1,9 +1,7 @@
-import type { IntegrationContract } from '@redtape/kafka-relay';
-import { PROCEDURE_STREAMS, proceduresIntegrationEvents } from '@redtape/procedures-domain';
+import { PROCEDURES_CONTRACT } from '@redtape/procedures-domain/contract';
 
-/** What this context publishes to Kafka (`redtape.procedures.events.v1`) when KAFKA_BROKERS is set. */
-export const PROCEDURES_INTEGRATION: IntegrationContract = {
-  context: 'procedures',
-  filter: { streamPrefixes: [...PROCEDURE_STREAMS.streamPrefixes] },
-  catalog: proceduresIntegrationEvents,
-};
+/**
+ * What this context publishes to Kafka (`redtape.procedures.events.v1`) when KAFKA_BROKERS is set:
+ * the contract the domain publishes, which other contexts read too.
+ */
+export const PROCEDURES_INTEGRATION = PROCEDURES_CONTRACT;

@@ -1,9 +1,10 @@
 import type { IntegrationContract } from '@redtape/kafka-relay';
-import { regionsIntegrationEvents } from '@redtape/regions-domain';
+import { regionsUpcasters, regionsIntegrationEvents } from '@redtape/regions-domain';
 
 /** What this context publishes to Kafka (`redtape.regions.events.v1`) when KAFKA_BROKERS is set. */
 export const REGIONS_INTEGRATION: IntegrationContract = {
   context: 'regions',
   filter: { streamPrefixes: ['unit-', 'authority-', 'reform-stage-'] },
   catalog: regionsIntegrationEvents,
+  upcasters: regionsUpcasters,
 };

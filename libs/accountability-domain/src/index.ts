@@ -10,6 +10,7 @@ export * from './unit-reports/unit-report-commands.js';
 export * from './officials/official-state.js';
 export * from './officials/official-decider.js';
 export * from './responsibility/responsibility-decider.js';
+export * from './responsibility/who-answers.js';
 export * from './meetings/meeting-decider.js';
 export * from './instructions/instruction-state.js';
 export * from './instructions/instruction-decider.js';
@@ -31,3 +32,4 @@ export * from './policy/accountability-actions.js';
 export * from './scorecard/scorecard.js';
 
 export * from './integration-events.js';
+export { accountabilityUpcasters } from './upcasters.js';

@@ -13,3 +13,5 @@ export * from './jurisdiction.js';
 export * from './text-rules.js';
 export * from './command-digest.js';
 export * from './same-json.js';
+export * from './integration-events.js';
+export * from './search-form.js';

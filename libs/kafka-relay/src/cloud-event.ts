@@ -1,11 +1,6 @@
-import { UpcasterRegistry, toEnvelope, type EventEnvelope } from '@redtape/event-sourcing';
+import type { EventEnvelope } from '@redtape/event-sourcing';
 import type { JsonObject, RecordedEvent } from '@redtape/event-store';
-import {
-  IntegrationMappingFailed,
-  toIntegrationEvent,
-  type IntegrationContract,
-  type IntegrationEvent,
-} from './integration-events.js';
+import { publishedFormOf, type IntegrationContract, type IntegrationEvent } from './integration-events.js';
 
 /**
  * CloudEvents 1.0 in Kafka's binary content mode: the event's attributes travel as `ce_` headers,
@@ -80,8 +75,6 @@ export function toCloudEventRecord(
   return { key: envelope.streamId, value: JSON.stringify(integration.data), headers };
 }
 
-const noUpcasters = new UpcasterRegistry();
-
 /**
  * Stored event → upcast envelope → the catalog's integration event → Kafka message. Throws
  * `UnmappedEventType` or `IntegrationMappingFailed`; never returns a message nobody mapped.
@@ -90,25 +83,8 @@ export function toKafkaRecord(
   recorded: RecordedEvent,
   contract: Pick<IntegrationContract, 'context' | 'catalog' | 'upcasters'>,
 ): KafkaRecord {
-  let envelope: EventEnvelope;
-  try {
-    envelope = toEnvelope(recorded, contract.upcasters ?? noUpcasters);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new IntegrationMappingFailed(
-      contract.context,
-      recorded.type,
-      recorded.id,
-      recorded.position,
-      `upcasting failed: ${reason}`,
-      error,
-    );
-  }
-  return toCloudEventRecord(
-    contract.context,
-    envelope,
-    toIntegrationEvent(contract.context, contract.catalog, envelope),
-  );
+  const { envelope, integration } = publishedFormOf(recorded, contract);
+  return toCloudEventRecord(contract.context, envelope, integration);
 }
 
 type Bytes = Buffer | string;

@@ -13,7 +13,6 @@ describe('the public API of the procedures domain', () => {
         'initialProcedureState',
         'evolveProcedure',
         'procedureDecider',
-        'normalizeRequirementName',
         'diffProcedures',
         'nameSimilarity',
         'duplicateCandidates',

@@ -11,7 +11,6 @@ export * from './decider/procedure-decider.js';
 export { MAX_NOTE_LENGTH, MAX_TEXT_LENGTH } from './rules/text.js';
 export { isProcedureScopedId } from './rules/ids.js';
 export { GOVERNMENT_LEVELS } from './rules/government-level.js';
-export { normalizeRequirementName } from './names/normalize-requirement-name.js';
 
 export * from './audit/field-change.js';
 export * from './audit/diff-procedures.js';
@@ -20,6 +19,8 @@ export { nameSimilarity } from './review/name-similarity.js';
 export * from './review/duplicate-candidates.js';
 
 export * from './metrics/reform-metrics.js';
+export * from './rules/in-force.js';
+export { proceduresUpcasters } from './upcasters.js';
 
 export * from './policy/procedure-actions.js';
 

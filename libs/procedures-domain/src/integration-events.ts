@@ -189,6 +189,11 @@ const mappings = {
   },
 } satisfies TypedCatalog;
 
+/** The data each published event carries (before the common part), as its mapping builds it. */
+export type ProceduresIntegrationData = {
+  readonly [T in keyof typeof mappings]: ReturnType<(typeof mappings)[T]['map']>;
+};
+
 /**
  * The procedures catalog for the Kafka relay. Each mapping is typed against its own event above; the
  * relay looks an entry up by the stored event's type, so the data it passes is that event's data.

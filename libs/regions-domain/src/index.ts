@@ -38,3 +38,4 @@ export * from './reference-data/invalid-reference-data.js';
 export * from './reference-data/reference-data-commands.js';
 
 export * from './integration-events.js';
+export { regionsUpcasters } from './upcasters.js';

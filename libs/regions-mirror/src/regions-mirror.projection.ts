@@ -1,8 +1,6 @@
-import { toEnvelope, UpcasterRegistry } from '@redtape/event-sourcing';
+import { toEnvelope } from '@redtape/event-sourcing';
 import { eventByEvent, type ReadModelTransaction, type TableResolver } from '@redtape/projections';
-import { unitIdOfStream, type RegionsEvent } from '@redtape/regions-domain';
-
-const registry = new UpcasterRegistry();
+import { regionsUpcasters, unitIdOfStream, type RegionsEvent } from '@redtape/regions-domain';
 
 type EventOf<T extends RegionsEvent['type']> = Extract<RegionsEvent, { type: T }>;
 
@@ -67,7 +65,7 @@ export const regionsMirrorProjection = eventByEvent({
   },
 
   async apply(recorded, trx, table) {
-    const event = toEnvelope<RegionsEvent>(recorded, registry);
+    const event = toEnvelope<RegionsEvent>(recorded, regionsUpcasters);
     const revision = Number(recorded.revision) + 1;
     switch (event.type) {
       case 'UnitRegistered': {

@@ -1,5 +1,6 @@
 import type { Principal } from '@redtape/auth';
 import {
+  accountabilityUpcasters,
   instructionDecider,
   instructionStream,
   meetingDecider,
@@ -21,7 +22,9 @@ import {
   type Command,
   type CommandMetadata,
   type DomainEvent,
+  publishedFormOf,
 } from '@redtape/event-sourcing';
+import { PROCEDURES_CONTRACT, procedureStream, publishedAs } from '@redtape/procedures-domain/contract';
 import { StreamNotFound, collect, type EventStore } from '@redtape/event-store';
 import type { RegionsMirrorQueries } from '@redtape/regions-mirror';
 import {
@@ -56,11 +59,11 @@ export class AccountabilityCommands {
     private readonly projections: ProjectionsHost,
     private readonly clock: () => Date,
   ) {
-    this.officials = new CommandHandler(store, officialDecider);
-    this.responsibilities = new CommandHandler(store, responsibilityDecider);
-    this.meetings = new CommandHandler(store, meetingDecider);
-    this.instructions = new CommandHandler(store, instructionDecider);
-    this.unitReports = new CommandHandler(store, unitReportDecider);
+    this.officials = new CommandHandler(store, officialDecider, accountabilityUpcasters);
+    this.responsibilities = new CommandHandler(store, responsibilityDecider, accountabilityUpcasters);
+    this.meetings = new CommandHandler(store, meetingDecider, accountabilityUpcasters);
+    this.instructions = new CommandHandler(store, instructionDecider, accountabilityUpcasters);
+    this.unitReports = new CommandHandler(store, unitReportDecider, accountabilityUpcasters);
   }
 
   async registerOfficial(
@@ -365,8 +368,11 @@ export class AccountabilityCommands {
 
   private async unitOfProcedure(procedureId: string): Promise<string> {
     try {
-      const [registered] = await collect(this.store.readStream(`procedure-${procedureId}`, { maxCount: 1 }));
-      return (registered!.data as { unitId: string }).unitId;
+      const [first] = await collect(this.store.readStream(procedureStream(procedureId), { maxCount: 1 }));
+      const { integration } = publishedFormOf(first!, PROCEDURES_CONTRACT);
+      if (!publishedAs(integration, 'ProcedureRegistered'))
+        throw new Error(`procedure ${procedureId} begins with ${integration.type}, not its registration`);
+      return integration.data.unitId;
     } catch (error) {
       if (error instanceof StreamNotFound) throw apiError.notFound(`there is no procedure ${procedureId}`);
       throw error;

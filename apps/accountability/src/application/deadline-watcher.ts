@@ -1,6 +1,7 @@
 import { CommandHandler, type Actor } from '@redtape/event-sourcing';
 import type { EventStore } from '@redtape/event-store';
 import {
+  accountabilityUpcasters,
   bishkekDate,
   instructionDecider,
   instructionStream,
@@ -30,7 +31,7 @@ export class DeadlineWatcher {
     private readonly candidates: OverdueCandidates,
     private readonly clock: () => Date,
   ) {
-    this.instructions = new CommandHandler(store, instructionDecider);
+    this.instructions = new CommandHandler(store, instructionDecider, accountabilityUpcasters);
   }
 
   /** One pass; returns the ids it marked overdue now. */

@@ -1,11 +1,19 @@
 import {
+  OPEN_STATUSES,
+  currentHeadOf,
+  isHeldNow,
+  responsibleForProcedure,
   scorecardOf,
   type Figure,
+  type HeldPosition,
   type InstructionStatus,
   type LocalDate,
+  type ResponsibleOfficial,
   type Scorecard,
 } from '@redtape/accountability-domain';
 import { isCalendarDate } from '@redtape/event-sourcing';
+import { containsPattern, likeContains } from '@redtape/projections';
+import { IN_FORCE_STATUSES } from '@redtape/procedures-domain/contract';
 import { sql, type Kysely } from 'kysely';
 import { nameSearchForm } from './accountability.projection.js';
 import type {
@@ -105,16 +113,10 @@ export interface InstructionFilter {
   readonly assigneeOfficialId?: string | undefined;
 }
 
-/** ASSIGNED: made responsible in person; HEAD_OF_AUTHORITY: by default, as head of the owning authority. */
-export type ResponsibilityBasis = 'ASSIGNED' | 'HEAD_OF_AUTHORITY';
-
-export interface ResponsibleOfficial {
-  readonly officialId: string;
-  readonly basis: ResponsibilityBasis;
-}
+export type { ResponsibilityBasis, ResponsibleOfficial } from '@redtape/accountability-domain';
 
 export interface ScorecardRecord extends Scorecard {
-  /** Procedures in force (neither merged nor abolished) the official, or the units, answer for. */
+  /** Procedures in force (see the procedures contract's IN_FORCE_STATUSES) the official, or the units, answer for. */
   readonly proceduresResponsible: number;
   /** The day from which the two figures below count (inclusive); null counts from the beginning. */
   readonly baselineDate: LocalDate | null;
@@ -122,14 +124,20 @@ export interface ScorecardRecord extends Scorecard {
   readonly decisionDaysCutSinceBaseline: number;
 }
 
-const CLOSED_PROCEDURE_STATUSES = ['MERGED', 'ABOLISHED'];
-const OPEN_STATUSES: readonly InstructionStatus[] = ['ISSUED', 'IN_PROGRESS'];
-const LIKE_ESCAPE = sql.raw(`'\\'`);
-
 function requireDate(field: string, value: string): LocalDate {
   if (!isCalendarDate(value))
     throw new InvalidQueryInput(`${field} must be a date written YYYY-MM-DD, not ${JSON.stringify(value)}`);
   return value;
+}
+
+function heldPosition(row: PositionRow): HeldPosition {
+  return {
+    officialId: row.official_id,
+    authorityId: row.authority_id,
+    head: Number(row.head) === 1,
+    appointedOn: row.appointed_on,
+    relievedOn: row.relieved_on,
+  };
 }
 
 function toPosition(row: PositionRow): PositionRecord {
@@ -228,8 +236,7 @@ export class AccountabilityQueries {
     if (filter.search !== undefined) {
       const term = nameSearchForm(filter.search);
       if (term.length === 0) return [];
-      const pattern = `%${term.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-      query = query.where(sql<boolean>`${sql.ref('normalized_name')} like ${pattern} escape ${LIKE_ESCAPE}`);
+      query = query.where(likeContains('normalized_name', containsPattern(term)));
     }
     const rows = await query.orderBy('name').orderBy('id').execute();
     return this.officialsById(rows.map((row) => row.id));
@@ -248,17 +255,13 @@ export class AccountabilityQueries {
    * central agency of the country, say), the one appointed last.
    */
   async headOf(unitId: string): Promise<OfficialRecord | undefined> {
-    const row = await this.db
+    const positions = await this.db
       .selectFrom('positions')
-      .select('official_id')
+      .selectAll()
       .where('unit_id', '=', unitId)
-      .where('head', '=', 1)
-      .where('relieved_on', 'is', null)
-      .orderBy('appointed_on', 'desc')
-      .orderBy('official_id')
-      .limit(1)
-      .executeTakeFirst();
-    return row && this.official(row.official_id);
+      .execute();
+    const head = currentHeadOf(positions.map(heldPosition));
+    return head === undefined ? undefined : this.official(head);
   }
 
   async instruction(id: string): Promise<InstructionWithReports | undefined> {
@@ -337,7 +340,7 @@ export class AccountabilityQueries {
     const candidates = await this.db
       .selectFrom('procedure_owners')
       .select('procedure_id')
-      .where('status', 'not in', CLOSED_PROCEDURE_STATUSES)
+      .where('status', 'in', IN_FORCE_STATUSES)
       .where((eb) =>
         eb.or([
           eb('authority_id', 'in', headed),
@@ -387,7 +390,7 @@ export class AccountabilityQueries {
             .selectFrom('procedure_owners')
             .select((eb) => eb.fn.countAll<number | string>().as('total'))
             .where('unit_id', 'in', unitIds)
-            .where('status', 'not in', CLOSED_PROCEDURE_STATUSES)
+            .where('status', 'in', IN_FORCE_STATUSES)
             .executeTakeFirstOrThrow();
     return {
       ...this.instructionCounts(instructions),
@@ -478,40 +481,51 @@ export class AccountabilityQueries {
   ): Promise<Map<string, ResponsibleOfficial>> {
     const answers = new Map<string, ResponsibleOfficial>();
     if (procedureIds.length === 0) return answers;
-    const inOffice = this.db.selectFrom('positions').select('official_id').where('relieved_on', 'is', null);
     const assigned = await this.db
       .selectFrom('procedure_responsibilities')
       .select(['procedure_id', 'official_id'])
       .where('procedure_id', 'in', procedureIds)
-      .where('official_id', 'in', inOffice)
       .execute();
-    for (const row of assigned)
-      answers.set(row.procedure_id, { officialId: row.official_id, basis: 'ASSIGNED' });
-
-    const unanswered = procedureIds.filter((id) => !answers.has(id));
-    if (unanswered.length === 0) return answers;
     const owners = await this.db
       .selectFrom('procedure_owners')
       .select(['procedure_id', 'authority_id'])
-      .where('procedure_id', 'in', unanswered)
+      .where('procedure_id', 'in', procedureIds)
       .execute();
-    if (owners.length === 0) return answers;
-    const heads = await this.db
-      .selectFrom('positions')
-      .select(['authority_id', 'official_id'])
-      .where('authority_id', 'in', [...new Set(owners.map((owner) => owner.authority_id))])
-      .where('head', '=', 1)
-      .where('relieved_on', 'is', null)
-      .orderBy('appointed_on', 'desc')
-      .orderBy('official_id')
-      .execute();
-    const headOf = new Map<string, string>();
-    for (const head of heads)
-      if (!headOf.has(head.authority_id)) headOf.set(head.authority_id, head.official_id);
-    for (const owner of owners) {
-      const head = headOf.get(owner.authority_id);
-      if (head !== undefined)
-        answers.set(owner.procedure_id, { officialId: head, basis: 'HEAD_OF_AUTHORITY' });
+    const officialIds = [...new Set(assigned.map((row) => row.official_id))];
+    const authorityIds = [...new Set(owners.map((row) => row.authority_id))];
+    const positions =
+      officialIds.length + authorityIds.length === 0
+        ? []
+        : await this.db
+            .selectFrom('positions')
+            .selectAll()
+            .where((eb) =>
+              eb.or([
+                ...(officialIds.length > 0 ? [eb('official_id', 'in', officialIds)] : []),
+                ...(authorityIds.length > 0 ? [eb('authority_id', 'in', authorityIds)] : []),
+              ]),
+            )
+            .execute();
+    const held = positions.map(heldPosition);
+    const inOffice = new Set(held.filter(isHeldNow).map((position) => position.officialId));
+    const headOf = new Map<string, string | undefined>();
+    for (const { authority_id: authorityId } of owners)
+      if (!headOf.has(authorityId))
+        headOf.set(
+          authorityId,
+          currentHeadOf(held.filter((position) => position.authorityId === authorityId)),
+        );
+
+    const assignedTo = new Map(assigned.map((row) => [row.procedure_id, row.official_id]));
+    const ownerOf = new Map(owners.map((row) => [row.procedure_id, row.authority_id]));
+    for (const procedureId of procedureIds) {
+      const officialId = assignedTo.get(procedureId);
+      const authorityId = ownerOf.get(procedureId);
+      const answer = responsibleForProcedure({
+        assigned: officialId === undefined ? undefined : { officialId, inOffice: inOffice.has(officialId) },
+        ownerHead: authorityId === undefined ? undefined : headOf.get(authorityId),
+      });
+      if (answer !== null) answers.set(procedureId, answer);
     }
     return answers;
   }

@@ -1,15 +1,21 @@
 import {
   ACCOUNTABILITY_STREAMS,
+  COMPLETED_STATUSES,
+  accountabilityUpcasters,
+  answererOfInstruction,
+  authorityAwaitedBy,
+  currentHeadOf,
+  instructionStatusAfter,
+  isCompletedStatus,
+  waitsAfterRelief,
   type AccountabilityEvent,
+  type InstructionEvent,
   type InstructionStatus,
 } from '@redtape/accountability-domain';
-import { toEnvelope, UpcasterRegistry } from '@redtape/event-sourcing';
+import { searchForm, toEnvelope } from '@redtape/event-sourcing';
 import type { RecordedEvent } from '@redtape/event-store';
 import { eventByEvent, type ReadModelTransaction, type TableResolver } from '@redtape/projections';
-import { normalizeRequirementName } from '@redtape/procedures-domain';
-import { sql } from 'kysely';
-
-const registry = new UpcasterRegistry();
+import { createAccountabilityTables } from './accountability-schema.js';
 
 const KNOWN_TYPES = new Set<string>([
   'OfficialRegistered',
@@ -25,8 +31,6 @@ const KNOWN_TYPES = new Set<string>([
   'UnitProgressReported',
 ] satisfies AccountabilityEvent['type'][]);
 
-const COMPLETED: readonly InstructionStatus[] = ['COMPLETED', 'COMPLETED_LATE'];
-
 type EventOf<T extends AccountabilityEvent['type']> = Extract<AccountabilityEvent, { type: T }>;
 
 /** What `apply` needs of one stored event: its stream's id and revision, and the event if its type is known. */
@@ -37,9 +41,9 @@ interface Folded {
   readonly event: AccountabilityEvent | undefined;
 }
 
-/** Names are searched in the procedures' own folded form: case, diacritics, punctuation and spacing. */
+/** Names are searched in the kernel's search form: case, diacritics, punctuation and spacing. */
 export function nameSearchForm(name: string): string {
-  return normalizeRequirementName(name);
+  return searchForm(name);
 }
 
 function idAfter(prefix: string, streamId: string): string {
@@ -67,23 +71,51 @@ async function claim(
   return result.numUpdatedRows > 0n;
 }
 
-/** The head of the authority appointed last among those in office; undefined while it has none. */
+/** The authority's head now, by the domain's rule over all who were appointed to it. */
 async function currentHead(
   trx: ReadModelTransaction,
   table: TableResolver,
   authorityId: string,
 ): Promise<string | undefined> {
-  const row = (await trx
+  const positions = (await trx
     .selectFrom(table('positions'))
-    .select('official_id')
+    .select(['official_id', 'authority_id', 'head', 'appointed_on', 'relieved_on'])
     .where('authority_id', '=', authorityId)
-    .where('head', '=', 1)
-    .where('relieved_on', 'is', null)
-    .orderBy('appointed_on', 'desc')
-    .orderBy('official_id')
-    .limit(1)
-    .executeTakeFirst()) as { official_id: string } | undefined;
-  return row?.official_id;
+    .execute()) as PositionFacts[];
+  return currentHeadOf(positions.map(heldPosition));
+}
+
+interface PositionFacts {
+  official_id: string;
+  authority_id: string;
+  head: number;
+  appointed_on: string;
+  relieved_on: string | null;
+}
+
+function heldPosition(row: PositionFacts) {
+  return {
+    officialId: row.official_id,
+    authorityId: row.authority_id,
+    head: Number(row.head) === 1,
+    appointedOn: row.appointed_on,
+    relievedOn: row.relieved_on,
+  };
+}
+
+/** The instruction's status after the event, by the domain's transition table. */
+async function statusAfter(
+  trx: ReadModelTransaction,
+  table: TableResolver,
+  instructionId: string,
+  event: InstructionEvent,
+): Promise<InstructionStatus | undefined> {
+  const row = (await trx
+    .selectFrom(table('instructions'))
+    .select('status')
+    .where('id', '=', instructionId)
+    .executeTakeFirst()) as { status: InstructionStatus } | undefined;
+  return row && instructionStatusAfter(row.status, event);
 }
 
 async function holdsAnyPosition(
@@ -146,7 +178,7 @@ async function applyOfficialEvent(
         .set({ effective_official_id: officialId, unassigned: 0, vacancy_authority_id: null })
         .where('unassigned', '=', 1)
         .where('vacancy_authority_id', '=', data.authorityId)
-        .where('status', 'not in', COMPLETED)
+        .where('status', 'not in', COMPLETED_STATUSES)
         .execute();
     return;
   }
@@ -160,31 +192,38 @@ async function applyOfficialEvent(
       .where('authority_id', '=', data.authorityId)
       .where('relieved_on', 'is', null)
       .execute();
-    // An instruction waits for the next head of its own authority, or else of the one the official left.
-    const vacant = {
-      unassigned: 1,
-      vacancy_authority_id: sql<string>`coalesce(${sql.ref('authority_id')}, ${data.authorityId})`,
+    const relief = {
+      officialId,
+      authorityId: data.authorityId,
+      head: data.head,
+      holdsAnyPositionAfter: await holdsAnyPosition(trx, table, officialId),
     };
-    if (data.head)
-      // What the authority was given, and this head answered for, waits for the next head.
+    const answered = (await trx
+      .selectFrom(table('instructions'))
+      .select(['id', 'assignee_official_id', 'authority_id', 'status'])
+      .where('effective_official_id', '=', officialId)
+      .execute()) as AnsweredRow[];
+    for (const row of answered) {
+      const instruction = {
+        assigneeOfficialId: row.assignee_official_id,
+        authorityId: row.authority_id,
+        completed: isCompletedStatus(row.status),
+      };
+      if (!waitsAfterRelief(instruction, relief)) continue;
       await trx
         .updateTable(table('instructions'))
-        .set(vacant)
-        .where('effective_official_id', '=', officialId)
-        .where('assignee_official_id', 'is', null)
-        .where('authority_id', '=', data.authorityId)
-        .where('status', 'not in', COMPLETED)
+        .set({ unassigned: 1, vacancy_authority_id: authorityAwaitedBy(instruction, data.authorityId) })
+        .where('id', '=', row.id)
         .execute();
-    // Instructions given to the official in person wait only once the official holds no position at all.
-    if (!(await holdsAnyPosition(trx, table, officialId)))
-      await trx
-        .updateTable(table('instructions'))
-        .set(vacant)
-        .where('effective_official_id', '=', officialId)
-        .where('assignee_official_id', '=', officialId)
-        .where('status', 'not in', COMPLETED)
-        .execute();
+    }
   }
+}
+
+interface AnsweredRow {
+  id: string;
+  assignee_official_id: string | null;
+  authority_id: string | null;
+  status: InstructionStatus;
 }
 
 async function applyInstructionEvent(
@@ -201,7 +240,7 @@ async function applyInstructionEvent(
         data.assigneeOfficialId === null && data.authorityId !== null
           ? await currentHead(trx, table, data.authorityId)
           : undefined;
-      const answering = data.assigneeOfficialId ?? head ?? null;
+      const answering = answererOfInstruction(data.assigneeOfficialId, head);
       await trx
         .insertInto(table('instructions'))
         .values({
@@ -214,7 +253,7 @@ async function applyInstructionEvent(
           effective_official_id: answering,
           authority_id: data.authorityId,
           unit_id: data.unitId,
-          status: 'ISSUED',
+          status: instructionStatusAfter(undefined, event),
           completed_on: null,
           overdue_since: null,
           unassigned: answering === null ? 1 : 0,
@@ -227,9 +266,9 @@ async function applyInstructionEvent(
     }
     case 'ProgressReported': {
       const { data } = event as EventOf<'ProgressReported'>;
-      const started = await claim(trx, table('instructions'), key, revision, {
-        status: sql`case when ${sql.ref('status')} = 'ISSUED' then 'IN_PROGRESS' else ${sql.ref('status')} end`,
-      });
+      const status = await statusAfter(trx, table, instructionId, event);
+      const started =
+        status !== undefined && (await claim(trx, table('instructions'), key, revision, { status }));
       if (!started) return;
       const instruction = (await trx
         .selectFrom(table('instructions'))
@@ -255,19 +294,16 @@ async function applyInstructionEvent(
     }
     case 'InstructionCompleted': {
       const { data } = event as EventOf<'InstructionCompleted'>;
-      await claim(trx, table('instructions'), key, revision, {
-        status: data.late ? 'COMPLETED_LATE' : 'COMPLETED',
-        completed_on: data.completedOn,
-      });
+      const status = await statusAfter(trx, table, instructionId, event);
+      if (status !== undefined)
+        await claim(trx, table('instructions'), key, revision, { status, completed_on: data.completedOn });
       return;
     }
     case 'InstructionBecameOverdue': {
       const { data } = event as EventOf<'InstructionBecameOverdue'>;
-      await claim(trx, table('instructions'), key, revision, {
-        // A completed instruction stays completed, as the domain folds it.
-        status: sql`case when ${sql.ref('status')} in ('COMPLETED', 'COMPLETED_LATE') then ${sql.ref('status')} else 'OVERDUE' end`,
-        overdue_since: data.detectedOn,
-      });
+      const status = await statusAfter(trx, table, instructionId, event);
+      if (status !== undefined)
+        await claim(trx, table('instructions'), key, revision, { status, overdue_since: data.detectedOn });
       return;
     }
     case 'InstructionReassigned': {
@@ -375,7 +411,7 @@ async function applyOnceOnlyEvent(
 function readEvent(recorded: RecordedEvent): Folded {
   const event = KNOWN_TYPES.has(recorded.type)
     ? (() => {
-        const envelope = toEnvelope<AccountabilityEvent>(recorded, registry);
+        const envelope = toEnvelope<AccountabilityEvent>(recorded, accountabilityUpcasters);
         return { type: envelope.type, data: envelope.data } as AccountabilityEvent;
       })()
     : undefined;
@@ -403,140 +439,7 @@ export const accountabilityProjection = eventByEvent({
     'procedure_responsibilities',
   ],
 
-  async migrate(db, table) {
-    await db.schema
-      .createTable(table('officials'))
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('normalized_name', 'text', (c) => c.notNull())
-      .addColumn('revision', 'integer', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createIndex(`${table('officials')}_by_name`)
-      .on(table('officials'))
-      .columns(['name', 'id'])
-      .execute();
-
-    await db.schema
-      .createTable(table('positions'))
-      .addColumn('official_id', 'text', (c) => c.notNull())
-      .addColumn('appointed_revision', 'integer', (c) => c.notNull())
-      .addColumn('authority_id', 'text', (c) => c.notNull())
-      .addColumn('unit_id', 'text', (c) => c.notNull())
-      .addColumn('title', 'text', (c) => c.notNull())
-      .addColumn('head', 'integer', (c) => c.notNull())
-      .addColumn('appointed_on', 'text', (c) => c.notNull())
-      .addColumn('relieved_on', 'text')
-      .addPrimaryKeyConstraint(`${table('positions')}_pk`, ['official_id', 'appointed_revision'])
-      .execute();
-    await db.schema
-      .createIndex(`${table('positions')}_by_authority`)
-      .on(table('positions'))
-      .columns(['authority_id', 'head', 'relieved_on'])
-      .execute();
-    await db.schema
-      .createIndex(`${table('positions')}_by_unit`)
-      .on(table('positions'))
-      .columns(['unit_id', 'head', 'relieved_on'])
-      .execute();
-
-    await db.schema
-      .createTable(table('meetings'))
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('held_on', 'text', (c) => c.notNull())
-      .addColumn('level', 'text', (c) => c.notNull())
-      .addColumn('unit_id', 'text', (c) => c.notNull())
-      .addColumn('title', 'text', (c) => c.notNull())
-      .addColumn('chair', 'text', (c) => c.notNull())
-      .addColumn('chair_official_id', 'text')
-      .addColumn('agenda', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createIndex(`${table('meetings')}_by_unit`)
-      .on(table('meetings'))
-      .columns(['unit_id', 'held_on'])
-      .execute();
-
-    await db.schema
-      .createTable(table('instructions'))
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('meeting_id', 'text')
-      .addColumn('text', 'text', (c) => c.notNull())
-      .addColumn('issued_on', 'text', (c) => c.notNull())
-      .addColumn('deadline', 'text', (c) => c.notNull())
-      .addColumn('assignee_official_id', 'text')
-      .addColumn('effective_official_id', 'text')
-      .addColumn('authority_id', 'text')
-      .addColumn('unit_id', 'text', (c) => c.notNull())
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('completed_on', 'text')
-      .addColumn('overdue_since', 'text')
-      .addColumn('unassigned', 'integer', (c) => c.notNull())
-      .addColumn('vacancy_authority_id', 'text')
-      .addColumn('revision', 'integer', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createIndex(`${table('instructions')}_by_status`)
-      .on(table('instructions'))
-      .columns(['status', 'deadline'])
-      .execute();
-    await db.schema
-      .createIndex(`${table('instructions')}_by_unit`)
-      .on(table('instructions'))
-      .columns(['unit_id', 'status'])
-      .execute();
-    await db.schema
-      .createIndex(`${table('instructions')}_by_official`)
-      .on(table('instructions'))
-      .columns(['effective_official_id', 'status'])
-      .execute();
-    await db.schema
-      .createIndex(`${table('instructions')}_by_meeting`)
-      .on(table('instructions'))
-      .column('meeting_id')
-      .execute();
-    await db.schema
-      .createIndex(`${table('instructions')}_by_vacancy`)
-      .on(table('instructions'))
-      .columns(['vacancy_authority_id', 'unassigned'])
-      .execute();
-
-    await db.schema
-      .createTable(table('progress_reports'))
-      .addColumn('event_id', 'text', (c) => c.primaryKey())
-      .addColumn('id', 'text', (c) => c.notNull())
-      .addColumn('instruction_id', 'text')
-      .addColumn('unit_id', 'text', (c) => c.notNull())
-      .addColumn('meeting_id', 'text')
-      .addColumn('reported_on', 'text', (c) => c.notNull())
-      .addColumn('by_official_id', 'text', (c) => c.notNull())
-      .addColumn('text', 'text', (c) => c.notNull())
-      .addColumn('figures', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createIndex(`${table('progress_reports')}_by_instruction`)
-      .on(table('progress_reports'))
-      .columns(['instruction_id', 'reported_on'])
-      .execute();
-    await db.schema
-      .createIndex(`${table('progress_reports')}_by_meeting`)
-      .on(table('progress_reports'))
-      .columns(['meeting_id', 'reported_on'])
-      .execute();
-
-    await db.schema
-      .createTable(table('procedure_responsibilities'))
-      .addColumn('procedure_id', 'text', (c) => c.primaryKey())
-      .addColumn('official_id', 'text', (c) => c.notNull())
-      .addColumn('assigned_on', 'text', (c) => c.notNull())
-      .addColumn('revision', 'integer', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createIndex(`${table('procedure_responsibilities')}_by_official`)
-      .on(table('procedure_responsibilities'))
-      .column('official_id')
-      .execute();
-  },
+  migrate: createAccountabilityTables,
 
   async apply(recorded, trx, table) {
     const folded = readEvent(recorded);

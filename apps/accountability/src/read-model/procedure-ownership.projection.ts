@@ -1,5 +1,5 @@
 import { bishkekDate } from '@redtape/accountability-domain';
-import { toEnvelope, UpcasterRegistry, type EventMetadata } from '@redtape/event-sourcing';
+import { publishedFormOf, type EventMetadata, type IntegrationEvent } from '@redtape/event-sourcing';
 import type { RecordedEvent } from '@redtape/event-store';
 import {
   foldOne,
@@ -10,18 +10,7 @@ import {
   type ReadModelTransaction,
   type TableResolver,
 } from '@redtape/projections';
-import {
-  PROCEDURE_EVENT_TYPES,
-  PROCEDURE_STREAMS,
-  procedureIdOfStream,
-  type ProcedureEvent,
-  type ProcedureStatus,
-} from '@redtape/procedures-domain';
-
-const registry = new UpcasterRegistry();
-const KNOWN_TYPES = new Set<string>(PROCEDURE_EVENT_TYPES);
-
-type EventOf<T extends ProcedureEvent['type']> = Extract<ProcedureEvent, { type: T }>;
+import { PROCEDURES_CONTRACT, procedureIdOfStream, publishedAs } from '@redtape/procedures-domain/contract';
 
 /** The day in Asia/Bishkek the change happened: only the event's own time, never the clock. */
 function occurredOn(recorded: RecordedEvent): string {
@@ -30,36 +19,21 @@ function occurredOn(recorded: RecordedEvent): string {
   return bishkekDate(Number.isNaN(instant.getTime()) ? recorded.recordedAt : instant);
 }
 
-/** The status after the event, for the events that change it; undefined for the others. */
-function statusAfter(event: ProcedureEvent): ProcedureStatus | undefined {
-  switch (event.type) {
-    case 'ProcedureRegistered':
-      return event.data.status;
-    case 'ProcedureActivated':
-      return 'ACTIVE';
-    case 'ReviewStarted':
-      return 'UNDER_REVIEW';
-    case 'ReviewFinished':
-      return event.data.outcome;
-    case 'ProcedureMerged':
-      return 'MERGED';
-    case 'ProcedureAbolished':
-      return 'ABOLISHED';
-    case 'ProcedureReinstated':
-      return event.data.to;
-    default:
-      return undefined;
-  }
+/** Lifecycle events carry the status they leave the procedure in: the contract's convention. */
+function statusAfter(event: IntegrationEvent): string | undefined {
+  const { status } = event.data;
+  return typeof status === 'string' ? status : undefined;
 }
 
 /** What the event cut, when it made the procedure simpler. */
 function simplification(
-  event: ProcedureEvent,
+  event: IntegrationEvent,
 ): { requirements_removed: number; decision_days_cut: number } | undefined {
-  if (event.type === 'RequirementRemoved') return { requirements_removed: 1, decision_days_cut: 0 };
-  if (event.type === 'DecisionTimeChanged') {
-    const { from, to } = (event as EventOf<'DecisionTimeChanged'>).data;
-    if (from > to) return { requirements_removed: 0, decision_days_cut: from - to };
+  if (publishedAs(event, 'RequirementRemoved')) return { requirements_removed: 1, decision_days_cut: 0 };
+  if (publishedAs(event, 'DecisionTimeChanged')) {
+    const { previousDecisionDays, decisionDays } = event.data;
+    if (previousDecisionDays > decisionDays)
+      return { requirements_removed: 0, decision_days_cut: previousDecisionDays - decisionDays };
   }
   return undefined;
 }
@@ -89,23 +63,23 @@ async function storedOwners(
   return new Map(rows.map((row) => [row.procedure_id, { ...row, revision: Number(row.revision) }]));
 }
 
-function readEvent(recorded: RecordedEvent): ProcedureEvent | undefined {
-  if (!KNOWN_TYPES.has(recorded.type)) return undefined;
-  const envelope = toEnvelope<ProcedureEvent>(recorded, registry);
-  return { type: envelope.type, data: envelope.data } as ProcedureEvent;
+/** A type the procedures context has not published (yet) still counts as a revision and changes nothing. */
+function readEvent(recorded: RecordedEvent): IntegrationEvent | undefined {
+  if (!Object.hasOwn(PROCEDURES_CONTRACT.catalog, recorded.type)) return undefined;
+  return publishedFormOf(recorded, PROCEDURES_CONTRACT).integration;
 }
 
 /**
  * Who owns each procedure and whether it is still in force (`procedure_owners`), and one row per
  * change that made a procedure simpler (`procedure_simplifications`): what the scorecards count.
- * The accountability service reads the procedures' events from the shared event store this way,
- * never by calling the procedures service. An event at or below the owner row's revision was
+ * The accountability service reads the procedures' events from the shared event store in their
+ * published form (the procedures contract), never as raw domain events nor by calling the service. An event at or below the owner row's revision was
  * folded already and changes nothing.
  */
 export const procedureOwnershipProjection: Projection = {
   name: NAME,
   version: 1,
-  filter: PROCEDURE_STREAMS,
+  filter: PROCEDURES_CONTRACT.filter,
   tables: ['procedure_owners', 'procedure_simplifications'],
 
   async migrate(db, table) {
@@ -159,7 +133,7 @@ export const procedureOwnershipProjection: Projection = {
       const revision = Number(recorded.revision) + 1;
       const event = await foldOne(NAME, recorded, () => readEvent(recorded));
       const owner = owners.get(procedureId);
-      if (event?.type === 'ProcedureRegistered') {
+      if (event && publishedAs(event, 'ProcedureRegistered')) {
         if (owner) continue;
         const { data } = event;
         owners.set(procedureId, {

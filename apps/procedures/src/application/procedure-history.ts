@@ -1,9 +1,10 @@
-import { AggregateLoader, UpcasterRegistry } from '@redtape/event-sourcing';
+import { AggregateLoader } from '@redtape/event-sourcing';
 import type { EventStore } from '@redtape/event-store';
 import {
   initialProcedureState,
   evolveProcedure,
   procedureStream,
+  proceduresUpcasters,
   type ProcedureDocument,
   type ProcedureEvent,
   type ProcedureState,
@@ -20,7 +21,7 @@ export class ProcedureHistory {
     this.loader = new AggregateLoader(
       store,
       { initialState: initialProcedureState, evolve: evolveProcedure },
-      new UpcasterRegistry(),
+      proceduresUpcasters,
     );
   }
 

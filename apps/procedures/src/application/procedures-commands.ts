@@ -9,6 +9,7 @@ import {
 } from '@redtape/event-sourcing';
 import type { EventStore } from '@redtape/event-store';
 import {
+  proceduresUpcasters,
   mayPerformOnProcedure,
   procedureDecider,
   procedureStream,
@@ -102,7 +103,7 @@ export class ProceduresCommands {
     private readonly projections: ProjectionsHost,
     private readonly clock: () => Date,
   ) {
-    this.procedures = new CommandHandler(store, procedureDecider);
+    this.procedures = new CommandHandler(store, procedureDecider, proceduresUpcasters);
   }
 
   async register(principal: Principal | undefined, request: RegisterRequest): Promise<string> {

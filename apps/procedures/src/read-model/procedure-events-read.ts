@@ -1,15 +1,15 @@
-import { toEnvelope, UpcasterRegistry, type EventMetadata } from '@redtape/event-sourcing';
+import { toEnvelope, type EventMetadata } from '@redtape/event-sourcing';
 import type { RecordedEvent } from '@redtape/event-store';
 import {
   evolveProcedure,
   initialProcedureState,
   PROCEDURE_EVENT_TYPES,
   procedureIdOfStream,
+  proceduresUpcasters,
   type ProcedureDocument,
   type ProcedureEvent,
 } from '@redtape/procedures-domain';
 
-const registry = new UpcasterRegistry();
 const KNOWN_TYPES = new Set<string>(PROCEDURE_EVENT_TYPES);
 
 /** A stored procedure event as the read side folds it. */
@@ -35,7 +35,7 @@ export function isoInstant(value: string): string {
 
 export function readProcedureEvent(recorded: RecordedEvent): ProcedureEventRead {
   const known = KNOWN_TYPES.has(recorded.type);
-  const envelope = known ? toEnvelope<ProcedureEvent>(recorded, registry) : undefined;
+  const envelope = known ? toEnvelope<ProcedureEvent>(recorded, proceduresUpcasters) : undefined;
   const metadata = envelope?.metadata ?? (recorded.metadata as unknown as EventMetadata);
   return {
     procedureId: procedureIdOfStream(recorded.streamId),

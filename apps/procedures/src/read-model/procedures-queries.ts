@@ -16,7 +16,7 @@ import { InvalidQueryInput } from './invalid-query-input.js';
 import { decodeCursor, encodeCursor, pageOf, requirePageSize, type Page } from './pagination.js';
 import { parseDocument } from './procedure-events-read.js';
 import type { ProcedureRow, ProcedureVersionRow, ProceduresTables } from './procedures-tables.js';
-import { containsPattern, searchForm } from './search-form.js';
+import { containsPattern, likeContains, searchForm } from './search-form.js';
 
 /** A procedure as it stands, with the count of events applied to it and when it was registered and last changed. */
 export type ProcedureRecord = ProcedureDocument & {
@@ -76,7 +76,6 @@ const CLOSED_STATUSES: readonly ProcedureStatus[] = ['MERGED', 'ABOLISHED'];
 
 const PROCEDURES_LIST = 'procedures';
 const AUDIT_LIST = 'audit';
-const LIKE_ESCAPE = sql.raw(`'\\'`);
 
 type Tables = ProceduresTables;
 type FigureRow = Pick<ProcedureVersionRow, 'status' | 'requirement_count' | 'decision_days' | 'fee_tyiyn'>;
@@ -104,11 +103,6 @@ function endOfDay(asOf: string): string {
     throw new InvalidQueryInput(`asOf must be a date written YYYY-MM-DD, not ${JSON.stringify(asOf)}`);
   const [year, month, day] = asOf.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(year, month - 1, day + 1)).toISOString();
-}
-
-/** The folded text of `column` contains the (already folded and escaped) pattern. */
-function folded(column: 'normalized_title' | 'normalized_name', pattern: string) {
-  return sql<boolean>`${sql.ref(column)} like ${pattern} escape ${LIKE_ESCAPE}`;
 }
 
 interface AuditSelection {
@@ -352,14 +346,14 @@ export class ProceduresQueries {
       const pattern = containsPattern(term);
       query = query.where((eb) =>
         eb.or([
-          folded('normalized_title', pattern),
+          likeContains('normalized_title', pattern),
           eb(
             'id',
             'in',
             eb
               .selectFrom('procedure_requirements')
               .select('procedure_id')
-              .where(folded('normalized_name', pattern)),
+              .where(likeContains('normalized_name', pattern)),
           ),
         ]),
       );

@@ -7,7 +7,12 @@
 import { CommandHandler, type Actor } from '@redtape/event-sourcing';
 import { StreamNotFound, collect, type EventStore } from '@redtape/event-store';
 import { SqliteEventStore } from '@redtape/event-store/sqlite';
-import { procedureDecider, procedureStream, type ProcedureCommand } from '@redtape/procedures-domain';
+import {
+  proceduresUpcasters,
+  procedureDecider,
+  procedureStream,
+  type ProcedureCommand,
+} from '@redtape/procedures-domain';
 import { dataDirSetting } from '@redtape/service-kit';
 import { resolve } from 'node:path';
 import { SAMPLE_HISTORY, type SampleChange } from './sample-history.js';
@@ -62,7 +67,7 @@ async function commandFor(store: EventStore, change: SampleChange, index: number
 }
 
 export async function seedSample(store: EventStore): Promise<{ changes: number; appendedEvents: number }> {
-  const handler = new CommandHandler(store, procedureDecider);
+  const handler = new CommandHandler(store, procedureDecider, proceduresUpcasters);
   let appendedEvents = 0;
   for (const [index, change] of SAMPLE_HISTORY.entries()) {
     const outcome = await handler.handle(

@@ -2,6 +2,7 @@ import type { Principal } from '@redtape/auth';
 import { CommandHandler, type Actor, type CommandMetadata } from '@redtape/event-sourcing';
 import type { EventStore } from '@redtape/event-store';
 import {
+  regionsUpcasters,
   authorityDecider,
   authorityStream,
   mayPerform,
@@ -52,9 +53,9 @@ export class RegionsCommands {
     private readonly projections: ProjectionsHost,
     private readonly clock: () => Date,
   ) {
-    this.units = new CommandHandler(store, unitDecider);
-    this.authorities = new CommandHandler(store, authorityDecider);
-    this.stages = new CommandHandler(store, reformStageDecider);
+    this.units = new CommandHandler(store, unitDecider, regionsUpcasters);
+    this.authorities = new CommandHandler(store, authorityDecider, regionsUpcasters);
+    this.stages = new CommandHandler(store, reformStageDecider, regionsUpcasters);
   }
 
   async enrollInPilot(

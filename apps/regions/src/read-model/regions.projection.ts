@@ -1,8 +1,6 @@
-import { toEnvelope, UpcasterRegistry } from '@redtape/event-sourcing';
+import { toEnvelope } from '@redtape/event-sourcing';
 import { eventByEvent, type ReadModelTransaction, type TableResolver } from '@redtape/projections';
-import { foldForSearch, unitIdOfStream, type RegionsEvent } from '@redtape/regions-domain';
-
-const registry = new UpcasterRegistry();
+import { regionsUpcasters, foldForSearch, unitIdOfStream, type RegionsEvent } from '@redtape/regions-domain';
 
 function searchTerms(texts: readonly (string | null | undefined)[]): string[] {
   const folded = texts
@@ -105,7 +103,7 @@ export const regionsProjection = eventByEvent({
   },
 
   async apply(recorded, trx, table) {
-    const event = toEnvelope<RegionsEvent>(recorded, registry);
+    const event = toEnvelope<RegionsEvent>(recorded, regionsUpcasters);
     const revision = Number(recorded.revision) + 1;
     switch (event.type) {
       case 'UnitRegistered': {

@@ -1,6 +1,7 @@
 import { CommandHandler } from '@redtape/event-sourcing';
 import type { EventStore } from '@redtape/event-store';
 import {
+  regionsUpcasters,
   authorityDecider,
   reformStageDecider,
   referenceDataCommands,
@@ -30,9 +31,9 @@ export async function loadReferenceData(
   dataset: KgAdminUnitsDataset,
   now: Date,
 ): Promise<ReferenceDataLoad> {
-  const units = new CommandHandler(store, unitDecider);
-  const authorities = new CommandHandler(store, authorityDecider);
-  const stages = new CommandHandler(store, reformStageDecider);
+  const units = new CommandHandler(store, unitDecider, regionsUpcasters);
+  const authorities = new CommandHandler(store, authorityDecider, regionsUpcasters);
+  const stages = new CommandHandler(store, reformStageDecider, regionsUpcasters);
   // Another replica may load at the same moment; a retry then finds the command already recorded.
   const retry = { retriesOnConflict: 2 };
   const handle = ({

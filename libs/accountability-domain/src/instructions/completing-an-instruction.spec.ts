@@ -6,7 +6,7 @@ import {
   command,
   completed,
   INSTRUCTION_HISTORY,
-  instructionStatusAfter,
+  statusAfterHistory,
   issued,
 } from '../testing/accountability-fixtures.js';
 import { instructionDecider } from './instruction-decider.js';
@@ -41,7 +41,7 @@ describe('completing an instruction', () => {
         .then([completed('2026-02-10', false)]));
 
     it('leaves the instruction COMPLETED', () =>
-      expect(instructionStatusAfter([...INSTRUCTION_HISTORY.IN_PROGRESS, completed('2026-03-20')])).toBe(
+      expect(statusAfterHistory([...INSTRUCTION_HISTORY.IN_PROGRESS, completed('2026-03-20')])).toBe(
         'COMPLETED',
       ));
   });
@@ -66,7 +66,7 @@ describe('completing an instruction', () => {
         .then([completed('2026-03-30', true)]));
 
     it('leaves the instruction COMPLETED_LATE', () =>
-      expect(instructionStatusAfter([issued(), becameOverdue(), completed('2026-04-10', true)])).toBe(
+      expect(statusAfterHistory([issued(), becameOverdue(), completed('2026-04-10', true)])).toBe(
         'COMPLETED_LATE',
       ));
   });

@@ -3,7 +3,7 @@ import {
   becameOverdue,
   completed,
   INSTRUCTION_HISTORY,
-  instructionStatusAfter,
+  statusAfterHistory,
   issued,
   progressReported,
   reassigned,
@@ -11,14 +11,26 @@ import {
   stateAfter,
 } from '../testing/accountability-fixtures.js';
 import { instructionDecider } from './instruction-decider.js';
+import { instructionStatusAfter, type InstructionStatus } from './instruction-state.js';
 
 describe('the life of an instruction', () => {
   it.each(Object.entries(INSTRUCTION_HISTORY))('reaches %s through its history', (status, history) =>
-    expect(instructionStatusAfter(history)).toBe(status),
+    expect(statusAfterHistory(history)).toBe(status),
+  );
+
+  it.each(Object.entries(INSTRUCTION_HISTORY))(
+    'reaches %s by the transition table alone, as a read model that keeps only the status folds it',
+    (status, history) =>
+      expect(
+        history.reduce<InstructionStatus | undefined>(
+          (before, event) => instructionStatusAfter(before, event),
+          undefined,
+        ),
+      ).toBe(status),
   );
 
   it('stays ISSUED when it is only reassigned', () =>
-    expect(instructionStatusAfter([issued(), reassigned()])).toBe('ISSUED'));
+    expect(statusAfterHistory([issued(), reassigned()])).toBe('ISSUED'));
 
   it('keeps its reports, its assignee, when it was found overdue and when it was completed', () => {
     const state = stateAfter(instructionDecider, [
@@ -43,7 +55,7 @@ describe('the life of an instruction', () => {
   });
 
   it('ignores an overdue event that comes after completion, as a projection replaying it would', () =>
-    expect(instructionStatusAfter([...INSTRUCTION_HISTORY.COMPLETED, becameOverdue()])).toBe('COMPLETED'));
+    expect(statusAfterHistory([...INSTRUCTION_HISTORY.COMPLETED, becameOverdue()])).toBe('COMPLETED'));
 
   it('ignores events on an instruction never issued', () =>
     expect(stateAfter(instructionDecider, [progressReported(), completed()])).toEqual({

@@ -14,8 +14,36 @@ export const INSTRUCTION_STATUSES: readonly InstructionStatus[] = [
   'COMPLETED_LATE',
 ];
 
+export const COMPLETED_STATUSES: readonly InstructionStatus[] = ['COMPLETED', 'COMPLETED_LATE'];
+
+/** Issued or in progress, deadline not (yet) found passed: what the deadline watcher looks at. */
+export const OPEN_STATUSES: readonly InstructionStatus[] = ['ISSUED', 'IN_PROGRESS'];
+
 export function isCompletedStatus(status: InstructionStatus): boolean {
-  return status === 'COMPLETED' || status === 'COMPLETED_LATE';
+  return COMPLETED_STATUSES.includes(status);
+}
+
+/**
+ * The status after an event: the one transition table, folded by the decider's state and by every
+ * read model. A report starts an issued instruction; a completed one stays completed when the
+ * watcher comes late; a reassignment changes who, not how far. `undefined` before the issue.
+ */
+export function instructionStatusAfter(
+  status: InstructionStatus | undefined,
+  event: InstructionEvent,
+): InstructionStatus {
+  switch (event.type) {
+    case 'InstructionIssued':
+      return 'ISSUED';
+    case 'ProgressReported':
+      return status === undefined || status === 'ISSUED' ? 'IN_PROGRESS' : status;
+    case 'InstructionCompleted':
+      return event.data.late ? 'COMPLETED_LATE' : 'COMPLETED';
+    case 'InstructionBecameOverdue':
+      return status !== undefined && isCompletedStatus(status) ? status : 'OVERDUE';
+    case 'InstructionReassigned':
+      return status ?? 'ISSUED';
+  }
 }
 
 export type ProgressReport = {
@@ -58,7 +86,7 @@ export function evolveInstruction(state: InstructionState, event: InstructionEve
       status: 'issued',
       instruction: {
         ...data,
-        status: 'ISSUED',
+        status: instructionStatusAfter(undefined, event),
         completedOn: null,
         overdueSince: null,
         reports: [],
@@ -76,18 +104,18 @@ export function evolveInstruction(state: InstructionState, event: InstructionEve
     case 'ProgressReported': {
       const { reportId, reportedOn, byOfficialId, text, figures } = event.data;
       return next({
-        status: instruction.status === 'ISSUED' ? 'IN_PROGRESS' : instruction.status,
+        status: instructionStatusAfter(instruction.status, event),
         reports: [...instruction.reports, { reportId, reportedOn, byOfficialId, text, figures }],
       });
     }
     case 'InstructionCompleted':
       return next({
-        status: event.data.late ? 'COMPLETED_LATE' : 'COMPLETED',
+        status: instructionStatusAfter(instruction.status, event),
         completedOn: event.data.completedOn,
       });
     case 'InstructionBecameOverdue':
       return next({
-        status: isCompletedStatus(instruction.status) ? instruction.status : 'OVERDUE',
+        status: instructionStatusAfter(instruction.status, event),
         overdueSince: event.data.detectedOn,
       });
     case 'InstructionReassigned':

@@ -12,7 +12,7 @@ import {
   cabinet,
   command,
   INSTRUCTION_HISTORY,
-  instructionStatusAfter,
+  statusAfterHistory,
   issued,
   progressReported,
   reassigned,
@@ -37,7 +37,7 @@ describe('reporting progress on an instruction', () => {
     spec.given(INSTRUCTION_HISTORY.ISSUED).when(reportProgress()).then([progressReported()]));
 
   it('moves an issued instruction into progress', () =>
-    expect(instructionStatusAfter([issued(), progressReported()])).toBe('IN_PROGRESS'));
+    expect(statusAfterHistory([issued(), progressReported()])).toBe('IN_PROGRESS'));
 
   it('records further reports on an instruction in progress', () =>
     spec
@@ -52,7 +52,7 @@ describe('reporting progress on an instruction', () => {
       .when(late)
       .then([progressReported({ reportId: 'nookat-report-2', reportedOn: '2026-04-03' })]);
     expect(
-      instructionStatusAfter([
+      statusAfterHistory([
         ...INSTRUCTION_HISTORY.OVERDUE,
         progressReported({ reportId: 'nookat-report-2', reportedOn: '2026-04-03' }),
       ]),

@@ -6,7 +6,7 @@ import {
   command,
   completed,
   INSTRUCTION_HISTORY,
-  instructionStatusAfter,
+  statusAfterHistory,
   issued,
   watcher,
 } from '../testing/accountability-fixtures.js';
@@ -42,7 +42,7 @@ describe('the deadline watcher', () => {
       ]));
 
   it('leaves the instruction OVERDUE', () =>
-    expect(instructionStatusAfter([issued(), becameOverdue('2026-04-01')])).toBe('OVERDUE'));
+    expect(statusAfterHistory([issued(), becameOverdue('2026-04-01')])).toBe('OVERDUE'));
 
   describe('changes nothing', () => {
     it('on the deadline day itself: overdue only from the next day', () =>

@@ -176,7 +176,7 @@ export const reassigned = (
 });
 
 /** The instruction's status after these events, or null when they issue none. */
-export function instructionStatusAfter(events: readonly InstructionEvent[]): InstructionStatus | null {
+export function statusAfterHistory(events: readonly InstructionEvent[]): InstructionStatus | null {
   const state = stateAfter(instructionDecider, events);
   return state.status === 'issued' ? state.instruction.status : null;
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals';
-import type { ProcedureStatus } from '../procedure-events.js';
 import type { ProcedureDocument } from '../procedure-state.js';
 import {
   documentAfter,
@@ -8,7 +7,7 @@ import {
   registered,
   taxCertificate,
 } from '../testing/procedure-fixtures.js';
-import { figuresOf, isInForce, median, reformMetrics, type ProcedureFigures } from './reform-metrics.js';
+import { figuresOf, median, reformMetrics, type ProcedureFigures } from './reform-metrics.js';
 
 const procedure = (changes: Partial<ProcedureDocument> = {}): ProcedureFigures =>
   figuresOf({ ...documentAfter([registered()]), ...changes });
@@ -90,15 +89,4 @@ describe('the median', () => {
     median(values);
     expect(values).toEqual([3, 1, 2]);
   });
-});
-
-describe('which procedures are in force', () => {
-  it.each<[ProcedureStatus, boolean]>([
-    ['DRAFT', false],
-    ['ACTIVE', true],
-    ['UNDER_REVIEW', true],
-    ['SIMPLIFIED', true],
-    ['MERGED', false],
-    ['ABOLISHED', false],
-  ])('%s in force: %p', (status, inForce) => expect(isInForce(status)).toBe(inForce));
 });

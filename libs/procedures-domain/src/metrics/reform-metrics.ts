@@ -1,12 +1,6 @@
 import type { ProcedureStatus } from '../procedure-events.js';
 import type { ProcedureDocument } from '../procedure-state.js';
-
-/** Statuses in which a procedure still binds applicants; a draft does not yet, a merged or abolished one no longer. */
-export const IN_FORCE_STATUSES: readonly ProcedureStatus[] = ['ACTIVE', 'UNDER_REVIEW', 'SIMPLIFIED'];
-
-export function isInForce(status: ProcedureStatus): boolean {
-  return IN_FORCE_STATUSES.includes(status);
-}
+import { isInForce } from '../rules/in-force.js';
 
 export type ReformMetrics = {
   activeProcedures: number;

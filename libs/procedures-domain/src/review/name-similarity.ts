@@ -1,4 +1,4 @@
-import { normalizeRequirementName } from '../names/normalize-requirement-name.js';
+import { searchForm } from '@redtape/event-sourcing';
 
 /** A name prepared for comparison: its normalized words and the trigrams of those words, counted. */
 export type NameProfile = {
@@ -13,7 +13,7 @@ const TRIGRAM_WEIGHT = 0.75;
 const WORD_WEIGHT = 1 - TRIGRAM_WEIGHT;
 
 export function nameProfile(name: string): NameProfile {
-  const normalized = normalizeRequirementName(name);
+  const normalized = searchForm(name);
   const wordList = normalized === '' ? [] : normalized.split(' ');
   const trigrams = new Map<string, number>();
   let trigramCount = 0;
@@ -48,7 +48,7 @@ export function profileSimilarity(a: NameProfile, b: NameProfile): number {
 
 /**
  * How alike two names are, from 0 (nothing in common) to 1 (the same after
- * `normalizeRequirementName`). The score blends two Dice coefficients, both blind to word order so
+ * `searchForm`). The score blends two Dice coefficients, both blind to word order so
  * that "Copy of passport" and "Passport copy" score high:
  * - 3/4: the multisets of character trigrams taken word by word (each word padded with a space),
  *   which tolerates inflection and small spelling differences (паспорт / паспорта, licence / license)

@@ -1,6 +1,6 @@
 import { DuplicateRequirementId, DuplicateRequirementName } from '../errors/requirement-errors.js';
 import { InvalidDocumentCount, RequirementAsksForNothing } from '../errors/value-errors.js';
-import { normalizeRequirementName } from '../names/normalize-requirement-name.js';
+import { searchForm } from '@redtape/event-sourcing';
 import type { Requirement } from '../procedure-events.js';
 import { requireId } from './ids.js';
 import { optionalProse, requiredText } from './text.js';
@@ -23,10 +23,9 @@ export function normalizeRequirement(requirement: Requirement, field = 'requirem
 
 /** Refuses a requirement whose normalized name is already taken by another requirement of the procedure. */
 export function requireDistinctName(requirement: Requirement, others: readonly Requirement[]): void {
-  const name = normalizeRequirementName(requirement.name);
+  const name = searchForm(requirement.name);
   const clash = others.find(
-    (other) =>
-      other.requirementId !== requirement.requirementId && normalizeRequirementName(other.name) === name,
+    (other) => other.requirementId !== requirement.requirementId && searchForm(other.name) === name,
   );
   if (clash)
     throw new DuplicateRequirementName(

@@ -34,6 +34,7 @@ export class ProceduresHistory {
     requirementIds: readonly string[],
     decisionDays: number,
     at: string,
+    options: { asDraft?: boolean } = {},
   ) {
     return this.handle(
       procedureId,
@@ -55,6 +56,7 @@ export class ProceduresHistory {
           decisionDays,
           fee: null,
           legalBasis: null,
+          ...(options.asDraft ? { asDraft: true } : {}),
         },
       },
       at,
@@ -71,6 +73,14 @@ export class ProceduresHistory {
 
   merge(procedureId: string, into: string, targetStatus: ProcedureStatus, at: string) {
     return this.handle(procedureId, { type: 'MergeProcedure', data: { into, targetStatus } }, at);
+  }
+
+  startReview(procedureId: string, at: string) {
+    return this.handle(procedureId, { type: 'StartReview', data: {} }, at);
+  }
+
+  finishReview(procedureId: string, outcome: 'SIMPLIFIED' | 'ACTIVE', at: string) {
+    return this.handle(procedureId, { type: 'FinishReview', data: { outcome } }, at);
   }
 
   abolish(procedureId: string, at: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { EventEnvelope } from '@redtape/event-sourcing';
+import type { EventEnvelope } from './envelope.js';
 import {
   IntegrationMappingFailed,
   InvalidIntegrationContract,

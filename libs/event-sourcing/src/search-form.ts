@@ -37,12 +37,13 @@ function plainLatin(letter: string): string {
 }
 
 /**
- * The form in which two requirement names are compared: lower case; Latin letters without
+ * The form in which names are compared and searched (requirement names, titles, officials' names),
+ * in every context: lower case; Latin letters without
  * diacritics (ü → u, ş → s); Cyrillic ё → е and Kyrgyz ө/ү/ң → о/у/н; stress marks and apostrophes
  * dropped; every other run of spaces, punctuation and symbols made one space; trimmed.
  * "Копия  паспорта." and "копия паспорта" are the same name; so are "Tüzüm" and "tuzum".
  */
-export function normalizeRequirementName(name: string): string {
+export function searchForm(name: string): string {
   return name
     .normalize('NFC')
     .toLowerCase()
