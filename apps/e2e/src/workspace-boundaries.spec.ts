@@ -116,3 +116,36 @@ describe('what lint lets reach an event store', () => {
     expect(port).toEqual([]);
   });
 });
+
+describe('what lint lets ship', () => {
+  it('refuses test helpers in code that ships, the KurrentDB adapter included', async () => {
+    const store = await ruleIdsFor(
+      'libs/event-store/src/violation.ts',
+      importing('@redtape/testing', 'eventually'),
+    );
+    const adapter = await ruleIdsFor(
+      'libs/event-store/src/kurrentdb/violation.ts',
+      importing('@redtape/testing', 'eventually'),
+    );
+    const app = await ruleIdsFor(
+      'apps/procedures/src/violation.ts',
+      importing('@redtape/event-store/testing', 'openTemporarySqliteStore'),
+    );
+
+    expect(store).toContain('no-restricted-imports');
+    expect(adapter).toContain('no-restricted-imports');
+    expect(app).toContain('no-restricted-imports');
+  });
+
+  it('accepts them in specs and in the testing entry points', async () => {
+    expect(
+      await ruleIdsFor('libs/event-store/src/violation.spec.ts', importing('@redtape/testing', 'eventually')),
+    ).toEqual([]);
+    expect(
+      await ruleIdsFor(
+        'libs/event-store/src/testing/violation.ts',
+        importing('@redtape/testing', 'eventually'),
+      ),
+    ).toEqual([]);
+  });
+});
