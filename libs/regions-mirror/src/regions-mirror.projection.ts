@@ -1,6 +1,11 @@
 import { toEnvelope, UpcasterRegistry } from '@redtape/event-sourcing';
 import { eventByEvent, type ReadModelTransaction, type TableResolver } from '@redtape/projections';
-import { unitIdOfStream, type RegionsEvent } from '@redtape/regions-domain';
+import {
+  AUTHORITY_STREAM_PREFIX,
+  UNIT_STREAM_PREFIX,
+  unitIdOfStream,
+  type RegionsEvent,
+} from '@redtape/regions-domain';
 
 const registry = new UpcasterRegistry();
 
@@ -33,7 +38,7 @@ async function updateUnit(
 export const regionsMirrorProjection = eventByEvent({
   name: 'regions-mirror',
   version: 1,
-  filter: { streamPrefixes: ['unit-', 'authority-'] },
+  filter: { streamPrefixes: [UNIT_STREAM_PREFIX, AUTHORITY_STREAM_PREFIX] },
   tables: ['units', 'authorities'],
 
   async migrate(db, table) {

@@ -23,6 +23,7 @@ import {
   type DomainEvent,
 } from '@redtape/event-sourcing';
 import { StreamNotFound, collect, type EventStore } from '@redtape/event-store';
+import { procedureStream } from '@redtape/procedures-domain';
 import type { RegionsMirrorQueries } from '@redtape/regions-mirror';
 import {
   actorOf,
@@ -365,7 +366,9 @@ export class AccountabilityCommands {
 
   private async unitOfProcedure(procedureId: string): Promise<string> {
     try {
-      const [registered] = await collect(this.store.readStream(`procedure-${procedureId}`, { maxCount: 1 }));
+      const [registered] = await collect(
+        this.store.readStream(procedureStream(procedureId), { maxCount: 1 }),
+      );
       return (registered!.data as { unitId: string }).unitId;
     } catch (error) {
       if (error instanceof StreamNotFound) throw apiError.notFound(`there is no procedure ${procedureId}`);

@@ -1,6 +1,6 @@
 import { toEnvelope, UpcasterRegistry } from '@redtape/event-sourcing';
 import { eventByEvent, type ReadModelTransaction, type TableResolver } from '@redtape/projections';
-import { foldForSearch, unitIdOfStream, type RegionsEvent } from '@redtape/regions-domain';
+import { foldForSearch, REGIONS_STREAMS, unitIdOfStream, type RegionsEvent } from '@redtape/regions-domain';
 
 const registry = new UpcasterRegistry();
 
@@ -44,7 +44,7 @@ async function depthBelow(
 export const regionsProjection = eventByEvent({
   name: 'regions',
   version: 1,
-  filter: { streamPrefixes: ['unit-', 'authority-', 'reform-stage-'] },
+  filter: REGIONS_STREAMS,
   tables: ['units', 'unit_search_terms', 'authorities', 'reform_stages'],
 
   async migrate(db, table) {
