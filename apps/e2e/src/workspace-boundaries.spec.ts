@@ -118,34 +118,22 @@ describe('what lint lets reach an event store', () => {
 });
 
 describe('what lint lets ship', () => {
-  it('refuses test helpers in code that ships, the KurrentDB adapter included', async () => {
-    const store = await ruleIdsFor(
-      'libs/event-store/src/violation.ts',
-      importing('@redtape/testing', 'eventually'),
-    );
-    const adapter = await ruleIdsFor(
-      'libs/event-store/src/kurrentdb/violation.ts',
-      importing('@redtape/testing', 'eventually'),
-    );
-    const app = await ruleIdsFor(
+  const testHelper = importing('@redtape/testing', 'eventually');
+
+  it.each([
+    ['a library', 'libs/event-store/src/violation.ts', testHelper],
+    ['the KurrentDB adapter', 'libs/event-store/src/kurrentdb/violation.ts', testHelper],
+    [
+      'an app',
       'apps/procedures/src/violation.ts',
       importing('@redtape/event-store/testing', 'openTemporarySqliteStore'),
-    );
+    ],
+  ])('refuses test helpers in %s, which ships', async (_, path, source) =>
+    expect(await ruleIdsFor(path, source)).toContain('no-restricted-imports'),
+  );
 
-    expect(store).toContain('no-restricted-imports');
-    expect(adapter).toContain('no-restricted-imports');
-    expect(app).toContain('no-restricted-imports');
-  });
-
-  it('accepts them in specs and in the testing entry points', async () => {
-    expect(
-      await ruleIdsFor('libs/event-store/src/violation.spec.ts', importing('@redtape/testing', 'eventually')),
-    ).toEqual([]);
-    expect(
-      await ruleIdsFor(
-        'libs/event-store/src/testing/violation.ts',
-        importing('@redtape/testing', 'eventually'),
-      ),
-    ).toEqual([]);
-  });
+  it.each([
+    ['a spec', 'libs/event-store/src/violation.spec.ts'],
+    ['a testing entry point', 'libs/event-store/src/testing/violation.ts'],
+  ])('accepts them in %s', async (_, path) => expect(await ruleIdsFor(path, testHelper)).toEqual([]));
 });
