@@ -5,7 +5,7 @@
  */
 import { collect, openEventStore, type EventStore, type EventStoreConnection } from '@redtape/event-store';
 import { procedureDecider, procedureStream, type ProcedureCommand } from '@redtape/procedures-domain';
-import type { AuthorityEstablishedData } from '@redtape/regions-domain';
+import { AUTHORITY_STREAM_PREFIX, type AuthorityEstablishedData } from '@redtape/regions-domain';
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -115,7 +115,7 @@ function pollHealth(port: number) {
 }
 
 async function authoritiesOf(store: EventStore): Promise<AuthorityEstablishedData[]> {
-  const events = await collect(store.readAll({ filter: { streamPrefixes: ['authority-'] } }));
+  const events = await collect(store.readAll({ filter: { streamPrefixes: [AUTHORITY_STREAM_PREFIX] } }));
   return events
     .map((event) => event.data as unknown as AuthorityEstablishedData)
     .filter((a) => a.unitId !== 'city/tokmok');

@@ -1,28 +1,16 @@
-import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
-import {
-  Inject,
-  Injectable,
-  Module,
-  type BeforeApplicationShutdown,
-  type DynamicModule,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
-import { GraphQLModule } from '@nestjs/graphql';
+import { Injectable, Module, type DynamicModule } from '@nestjs/common';
 import type { EventStore } from '@redtape/event-store';
 import type { ReadModels } from '@redtape/projections';
 import { RegionsMirrorQueries, regionsMirrorProjection } from '@redtape/regions-mirror';
 import {
   CLOCK,
-  coreProviders,
   EVENT_STORE,
-  HealthController,
-  kafkaRelayProviders,
-  PROJECTIONS,
-  projectionsProvider,
   LOGGER,
+  PROJECTIONS,
+  ProjectionsLifecycle,
   type ProjectionsHost,
   READ_MODELS,
-  subgraphOptions,
+  subgraphModule,
   type ServiceConfig,
 } from '@redtape/service-kit';
 import type { Kysely } from 'kysely';
@@ -47,20 +35,22 @@ const DEADLINE_WATCHER = Symbol('DEADLINE_WATCHER');
  * (REDTAPE_DEADLINE_CHECK_MS, one minute by default), so an instruction turns OVERDUE the day after its deadline.
  */
 @Injectable()
-class AccountabilityLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+class AccountabilityLifecycle extends ProjectionsLifecycle {
   private timer: NodeJS.Timeout | undefined;
   private checking: Promise<void> = Promise.resolve();
   private stopping = false;
 
   constructor(
-    @Inject(PROJECTIONS) private readonly projections: ProjectionsHost,
-    @Inject(DEADLINE_WATCHER) private readonly watcher: DeadlineWatcher,
-    @Inject(LOGGER) private readonly logger: Logger,
+    projections: ProjectionsHost,
+    private readonly watcher: DeadlineWatcher,
+    private readonly logger: Logger,
     private readonly intervalMs: number,
-  ) {}
+  ) {
+    super(projections);
+  }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.projections.start();
+  override async onApplicationBootstrap(): Promise<void> {
+    await super.onApplicationBootstrap();
     // The watcher reads the instructions' read model: it starts once that has caught up, while the
     // service already answers (a long catch-up shows on /health).
     void this.projections.whenReady().then(async () => {
@@ -70,11 +60,11 @@ class AccountabilityLifecycle implements OnApplicationBootstrap, BeforeApplicati
     });
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  override async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     await this.checking;
-    await this.projections.stop();
+    await super.beforeApplicationShutdown();
   }
 
   private checkDeadlines(): Promise<void> {
@@ -94,18 +84,16 @@ class AccountabilityLifecycle implements OnApplicationBootstrap, BeforeApplicati
 @Module({})
 export class AccountabilityModule {
   static create(config: ServiceConfig, logger: Logger, deadlineCheckMs: number): DynamicModule {
-    return {
-      module: AccountabilityModule,
-      imports: [
-        GraphQLModule.forRoot<ApolloFederationDriverConfig>({
-          ...subgraphOptions(config, logger),
-          driver: ApolloFederationDriver,
-        }),
-      ],
-      controllers: [HealthController],
+    return subgraphModule(AccountabilityModule, config, logger, {
+      integration: ACCOUNTABILITY_INTEGRATION,
+      projections: [regionsMirrorProjection, accountabilityProjection, procedureOwnershipProjection],
+      lifecycle: {
+        provide: AccountabilityLifecycle,
+        inject: [PROJECTIONS, DEADLINE_WATCHER, LOGGER],
+        useFactory: (projections: ProjectionsHost, watcher: DeadlineWatcher, log: Logger) =>
+          new AccountabilityLifecycle(projections, watcher, log, deadlineCheckMs),
+      },
       providers: [
-        ...coreProviders(config, logger),
-        ...kafkaRelayProviders(ACCOUNTABILITY_INTEGRATION),
         {
           provide: ACCOUNTABILITY_QUERIES,
           inject: [READ_MODELS],
@@ -116,11 +104,6 @@ export class AccountabilityModule {
           inject: [READ_MODELS],
           useFactory: (db: ReadModels) => new RegionsMirrorQueries(db as Kysely<AccountabilityTables>),
         },
-        projectionsProvider([
-          regionsMirrorProjection,
-          accountabilityProjection,
-          procedureOwnershipProjection,
-        ]),
         {
           provide: ACCOUNTABILITY_COMMANDS,
           inject: [EVENT_STORE, REGIONS_MIRROR, PROJECTIONS, CLOCK],
@@ -137,12 +120,6 @@ export class AccountabilityModule {
           useFactory: (store: EventStore, queries: AccountabilityQueries, clock: () => Date) =>
             new DeadlineWatcher(store, queries, clock),
         },
-        {
-          provide: AccountabilityLifecycle,
-          inject: [PROJECTIONS, DEADLINE_WATCHER, LOGGER],
-          useFactory: (projections: ProjectionsHost, watcher: DeadlineWatcher, log: Logger) =>
-            new AccountabilityLifecycle(projections, watcher, log, deadlineCheckMs),
-        },
         OfficialsResolver,
         InstructionsResolver,
         MeetingsResolver,
@@ -150,6 +127,6 @@ export class AccountabilityModule {
         UnitAccountabilityResolver,
         ProcedureResponsibilityResolver,
       ],
-    };
+    });
   }
 }

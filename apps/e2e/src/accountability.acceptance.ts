@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { instructionStream } from '@redtape/accountability-domain';
 import { eventually } from '@redtape/testing';
 import {
   eventStoreHead,
@@ -120,7 +121,7 @@ export function accountabilityAcceptance(backend: Backend): void {
           await system.stop();
           system = await startRedtape(deployment);
         }
-        expect(await eventTypesOf(deployment, `instruction-${INSTRUCTION}`)).toEqual([
+        expect(await eventTypesOf(deployment, instructionStream(INSTRUCTION))).toEqual([
           'InstructionIssued',
           'InstructionBecameOverdue',
         ]);

@@ -1,4 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  instructionStream,
+  meetingStream,
+  officialStream,
+  unitReportStream,
+} from '@redtape/accountability-domain';
+import { procedureStream } from '@redtape/procedures-domain';
+import { unitStream } from '@redtape/regions-domain';
 import { SignJWT } from 'jose';
 import {
   GATEWAY_SECRET,
@@ -287,7 +295,7 @@ describe('a hostile client', () => {
   });
 
   describe('retries', () => {
-    const creates: [string, string, Record<string, unknown>, string][] = [
+    const creates: [string, string, Record<string, unknown>, (id: string) => string][] = [
       [
         'registerProcedure',
         'mutation ($input: RegisterProcedureInput!) { created: registerProcedure(input: $input) { id } }',
@@ -298,13 +306,13 @@ describe('a hostile client', () => {
           decisionDays: 15,
           requirements: [{ name: 'Application', originals: 1, copies: 0 }],
         },
-        'procedure-',
+        procedureStream,
       ],
       [
         'registerOfficial',
         'mutation ($input: RegisterOfficialInput!) { created: registerOfficial(input: $input) { id } }',
         { name: 'Aibek Osmonov' },
-        'official-',
+        officialStream,
       ],
       [
         'holdMeeting',
@@ -315,7 +323,7 @@ describe('a hostile client', () => {
           title: 'Debureaucratization in the regions',
           chair: 'A. Kasymaliev',
         },
-        'meeting-',
+        meetingStream,
       ],
       [
         'issueInstruction',
@@ -326,19 +334,19 @@ describe('a hostile client', () => {
           deadline: '2026-04-01',
           authorityId: 'mayors-office/tokmok',
         },
-        'instruction-',
+        instructionStream,
       ],
       [
         'reportUnitProgress',
         'mutation ($input: ReportUnitProgressInput!) { created: reportUnitProgress(input: $input) { id } }',
         { unitId: 'city/tokmok', reportedOn: '2026-02-02', text: 'Two requirements dropped.' },
-        'progress-report-',
+        unitReportStream,
       ],
     ];
 
     it.each(creates)(
       '%s sent three times with one commandId (two at once) creates one, and refuses the id with another request',
-      async (name, mutation, input, stream) => {
+      async (name, mutation, input, streamOf) => {
         const token = await tokenFor('cabinet', undefined, `cabinet-${name}`);
         const send = () =>
           graphql<{ created: { id: string } }>(gateway, mutation, {
@@ -351,7 +359,7 @@ describe('a hostile client', () => {
         expect(ids.size).toBe(1);
         const [id] = [...ids];
         const createdBy = async (commandId: string) =>
-          (await eventsOf(deployment, `${stream}${id}`)).filter(
+          (await eventsOf(deployment, streamOf(id!))).filter(
             (event) => event.metadata['commandId'] === commandId,
           );
         expect(await createdBy(`create-${name}`)).toHaveLength(1);
@@ -367,7 +375,7 @@ describe('a hostile client', () => {
 
     it('twenty renames at once with one commandId store one event and all answer the new name', async () => {
       const rename = 'mutation ($input: RenameUnitInput!) { renameUnit(input: $input) { id name } }';
-      const before = (await eventsOf(deployment, 'unit-city/tokmok')).length;
+      const before = (await eventsOf(deployment, unitStream('city/tokmok'))).length;
       const input = {
         commandId: 'rename-tokmok-once',
         unitId: 'city/tokmok',
@@ -379,7 +387,7 @@ describe('a hostile client', () => {
         ),
       );
       expect(answers.map((answer) => answer.data?.renameUnit.name)).toEqual(Array(20).fill('Tokmok City'));
-      expect(await eventsOf(deployment, 'unit-city/tokmok')).toHaveLength(before + 1);
+      expect(await eventsOf(deployment, unitStream('city/tokmok'))).toHaveLength(before + 1);
     });
 
     it(

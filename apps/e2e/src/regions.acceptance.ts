@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { unitStream } from '@redtape/regions-domain';
 import {
   GATEWAY_SECRET,
   eventStoreHead,
@@ -255,7 +256,7 @@ export function regionsAcceptance(backend: Backend): void {
           names: { en: 'Nookat Raion', ru: 'Ноокатский район', ky: 'Ноокат району' },
           revision: before.data!.unit.revision + 1,
         });
-        expect(await lastEventOf(deployment, 'unit-district/nookat')).toMatchObject({
+        expect(await lastEventOf(deployment, unitStream('district/nookat'))).toMatchObject({
           type: 'UnitRenamed',
           metadata: {
             actor: { id: 'akim-nookat', role: 'official', unitId: 'district/nookat' },

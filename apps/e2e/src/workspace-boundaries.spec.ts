@@ -135,3 +135,24 @@ describe('what lint lets reach an event store', () => {
     expect(port).toEqual([]);
   });
 });
+
+describe('what lint lets ship', () => {
+  const testHelper = importing('@redtape/testing', 'eventually');
+
+  it.each([
+    ['a library', 'libs/event-store/src/violation.ts', testHelper],
+    ['the KurrentDB adapter', 'libs/event-store/src/kurrentdb/violation.ts', testHelper],
+    [
+      'an app',
+      'apps/procedures/src/violation.ts',
+      importing('@redtape/event-store/testing', 'openTemporarySqliteStore'),
+    ],
+  ])('refuses test helpers in %s, which ships', async (_, path, source) =>
+    expect(await ruleIdsFor(path, source)).toContain('no-restricted-imports'),
+  );
+
+  it.each([
+    ['a spec', 'libs/event-store/src/violation.spec.ts'],
+    ['a testing entry point', 'libs/event-store/src/testing/violation.ts'],
+  ])('accepts them in %s', async (_, path) => expect(await ruleIdsFor(path, testHelper)).toEqual([]));
+});

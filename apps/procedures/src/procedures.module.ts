@@ -1,27 +1,14 @@
-import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
-import {
-  Inject,
-  Injectable,
-  Module,
-  type BeforeApplicationShutdown,
-  type DynamicModule,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
-import { GraphQLModule } from '@nestjs/graphql';
+import { Module, type DynamicModule } from '@nestjs/common';
 import type { EventStore } from '@redtape/event-store';
 import type { ReadModels } from '@redtape/projections';
 import { RegionsMirrorQueries, regionsMirrorProjection } from '@redtape/regions-mirror';
 import {
   CLOCK,
-  coreProviders,
   EVENT_STORE,
-  HealthController,
-  kafkaRelayProviders,
   PROJECTIONS,
-  projectionsProvider,
   type ProjectionsHost,
   READ_MODELS,
-  subgraphOptions,
+  subgraphModule,
   type ServiceConfig,
 } from '@redtape/service-kit';
 import type { Kysely } from 'kysely';
@@ -38,36 +25,13 @@ import type { ProceduresTables } from './read-model/procedures-tables.js';
 import { PROCEDURE_HISTORY, PROCEDURES_COMMANDS, PROCEDURES_QUERIES, REGIONS_MIRROR } from './tokens.js';
 import { PROCEDURES_INTEGRATION } from './integration-contract.js';
 
-/** Keeps the read models (the regions mirror, procedures, audit trail) up to date while the service runs. */
-@Injectable()
-class ProceduresLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(@Inject(PROJECTIONS) private readonly projections: ProjectionsHost) {}
-
-  /** Rebuilds and catch-ups go on in the background; /health says when the read models are ready. */
-  async onApplicationBootstrap(): Promise<void> {
-    await this.projections.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.projections.stop();
-  }
-}
-
 @Module({})
 export class ProceduresModule {
   static create(config: ServiceConfig, logger: Logger): DynamicModule {
-    return {
-      module: ProceduresModule,
-      imports: [
-        GraphQLModule.forRoot<ApolloFederationDriverConfig>({
-          ...subgraphOptions(config, logger),
-          driver: ApolloFederationDriver,
-        }),
-      ],
-      controllers: [HealthController],
+    return subgraphModule(ProceduresModule, config, logger, {
+      integration: PROCEDURES_INTEGRATION,
+      projections: [regionsMirrorProjection, proceduresProjection, auditTrailProjection],
       providers: [
-        ...coreProviders(config, logger),
-        ...kafkaRelayProviders(PROCEDURES_INTEGRATION),
         {
           provide: PROCEDURES_QUERIES,
           inject: [READ_MODELS],
@@ -78,7 +42,6 @@ export class ProceduresModule {
           inject: [READ_MODELS],
           useFactory: (db: ReadModels) => new RegionsMirrorQueries(db),
         },
-        projectionsProvider([regionsMirrorProjection, proceduresProjection, auditTrailProjection]),
         {
           provide: PROCEDURES_COMMANDS,
           inject: [EVENT_STORE, REGIONS_MIRROR, PROJECTIONS, CLOCK],
@@ -94,11 +57,10 @@ export class ProceduresModule {
           inject: [EVENT_STORE],
           useFactory: (store: EventStore) => new ProcedureHistory(store),
         },
-        ProceduresLifecycle,
         ProcedureQueriesResolver,
         ProcedureMutationsResolver,
         UnitProceduresResolver,
       ],
-    };
+    });
   }
 }

@@ -1,10 +1,10 @@
 import type { IntegrationContract } from '@redtape/kafka-relay';
-import { regionsUpcasters, regionsIntegrationEvents } from '@redtape/regions-domain';
+import { REGIONS_STREAMS, regionsIntegrationEvents, regionsUpcasters } from '@redtape/regions-domain';
 
 /** What this context publishes to Kafka (`redtape.regions.events.v1`) when KAFKA_BROKERS is set. */
 export const REGIONS_INTEGRATION: IntegrationContract = {
   context: 'regions',
-  filter: { streamPrefixes: ['unit-', 'authority-', 'reform-stage-'] },
+  filter: { streamPrefixes: [...REGIONS_STREAMS.streamPrefixes] },
   catalog: regionsIntegrationEvents,
   upcasters: regionsUpcasters,
 };

@@ -1,27 +1,15 @@
-import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
-import {
-  Inject,
-  Injectable,
-  Module,
-  type BeforeApplicationShutdown,
-  type DynamicModule,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
-import { GraphQLModule } from '@nestjs/graphql';
+import { Inject, Injectable, Module, type DynamicModule } from '@nestjs/common';
 import type { EventStore } from '@redtape/event-store';
 import type { ReadModels } from '@redtape/projections';
 import {
   CLOCK,
-  coreProviders,
   EVENT_STORE,
-  HealthController,
-  kafkaRelayProviders,
-  PROJECTIONS,
-  projectionsProvider,
   LOGGER,
+  PROJECTIONS,
+  ProjectionsLifecycle,
   type ProjectionsHost,
   READ_MODELS,
-  subgraphOptions,
+  subgraphModule,
   type ServiceConfig,
 } from '@redtape/service-kit';
 import type { Kysely } from 'kysely';
@@ -39,48 +27,38 @@ import { REGIONS_INTEGRATION } from './integration-contract.js';
 
 /** Records the reference data and keeps the read model up to date for as long as the service runs. */
 @Injectable()
-class RegionsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+class RegionsLifecycle extends ProjectionsLifecycle {
   constructor(
+    @Inject(PROJECTIONS) projections: ProjectionsHost,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(PROJECTIONS) private readonly projections: ProjectionsHost,
     @Inject(CLOCK) private readonly clock: () => Date,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    super(projections);
+  }
 
-  async onApplicationBootstrap(): Promise<void> {
+  override async onApplicationBootstrap(): Promise<void> {
     // Recorded through the event store alone, before the read model starts to follow the log, so that
     // the service is ready (/health) once the read model shows the reference data too.
     const load = await loadReferenceData(this.store, readKgAdminUnits(), this.clock());
     this.logger.info(load, 'reference data recorded');
-    await this.projections.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.projections.stop();
+    await super.onApplicationBootstrap();
   }
 }
 
 @Module({})
 export class RegionsModule {
   static create(config: ServiceConfig, logger: Logger): DynamicModule {
-    return {
-      module: RegionsModule,
-      imports: [
-        GraphQLModule.forRoot<ApolloFederationDriverConfig>({
-          ...subgraphOptions(config, logger),
-          driver: ApolloFederationDriver,
-        }),
-      ],
-      controllers: [HealthController],
+    return subgraphModule(RegionsModule, config, logger, {
+      integration: REGIONS_INTEGRATION,
+      projections: [regionsProjection],
+      lifecycle: RegionsLifecycle,
       providers: [
-        ...coreProviders(config, logger),
-        ...kafkaRelayProviders(REGIONS_INTEGRATION),
         {
           provide: REGIONS_QUERIES,
           inject: [READ_MODELS],
           useFactory: (db: ReadModels) => new RegionsQueries(db as Kysely<RegionsTables>),
         },
-        projectionsProvider([regionsProjection]),
         {
           provide: REGIONS_COMMANDS,
           inject: [EVENT_STORE, REGIONS_QUERIES, PROJECTIONS, CLOCK],
@@ -91,11 +69,10 @@ export class RegionsModule {
             clock: () => Date,
           ) => new RegionsCommands(store, queries, projections, clock),
         },
-        RegionsLifecycle,
         UnitsResolver,
         AuthoritiesResolver,
         ReformStagesResolver,
       ],
-    };
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { collect } from '@redtape/event-store';
 import { SqliteEventStore } from '@redtape/event-store/sqlite';
+import { procedureStream } from '@redtape/procedures-domain';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,7 +61,7 @@ describe('the history generator', () => {
     expect(first.manifest.probe.procedureEvents).toBe(PROBE_PROCEDURE_EVENTS);
     const probeStream = (recorded: typeof first.recorded) =>
       recorded
-        .filter((event) => event.streamId === `procedure-${first.manifest.probe.procedureId}`)
+        .filter((event) => event.streamId === procedureStream(first.manifest.probe.procedureId))
         .map((event) => ({ id: event.id, type: event.type, data: event.data, metadata: event.metadata }));
     expect(probeStream(larger.recorded)).toEqual(probeStream(first.recorded));
   }, 60_000);

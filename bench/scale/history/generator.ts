@@ -19,7 +19,9 @@ import {
   officialDecider,
   officialStream,
   procedureResponsibilityStream,
+  RESPONSIBILITY_STREAM_PREFIX,
   responsibilityDecider,
+  UNIT_REPORT_STREAM_PREFIX,
   unitReportDecider,
   unitReportStream,
   bishkekDate,
@@ -40,6 +42,7 @@ import {
 import type { EventStore } from '@redtape/event-store';
 import {
   procedureDecider,
+  procedureIdOfStream,
   procedureStream,
   type ProcedureCommand,
   type ProcedureDocument,
@@ -49,6 +52,7 @@ import {
 } from '@redtape/procedures-domain';
 import {
   authorityDecider,
+  REFORM_STAGE_STREAM_PREFIX,
   referenceDataCommands,
   reformStageDecider,
   unitDecider,
@@ -328,11 +332,11 @@ export class HistoryGenerator {
 
   private counted(streamId: string, events: number): void {
     if (events === 0) return;
-    const category = streamId.startsWith('responsibility-')
+    const category = streamId.startsWith(RESPONSIBILITY_STREAM_PREFIX)
       ? 'responsibility'
-      : streamId.startsWith('progress-report-')
+      : streamId.startsWith(UNIT_REPORT_STREAM_PREFIX)
         ? 'progress-report'
-        : streamId.startsWith('reform-stage-')
+        : streamId.startsWith(REFORM_STAGE_STREAM_PREFIX)
           ? 'reform-stage'
           : streamId.slice(0, streamId.indexOf('-'));
     this.eventsByCategory[category] = (this.eventsByCategory[category] ?? 0) + events;
@@ -340,7 +344,7 @@ export class HistoryGenerator {
       const length = (this.streamLengths.get(streamId) ?? 0) + events;
       this.streamLengths.set(streamId, length);
       if (length > this.longest.events)
-        this.longest = { procedureId: streamId.slice('procedure-'.length), events: length };
+        this.longest = { procedureId: procedureIdOfStream(streamId), events: length };
     }
   }
 

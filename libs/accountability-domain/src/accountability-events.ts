@@ -127,14 +127,29 @@ export type UnitReportEvent = UnitProgressReported;
 export type AccountabilityEvent =
   OfficialEvent | ResponsibilityEvent | MeetingEvent | InstructionEvent | UnitReportEvent;
 
-export const officialStream = (officialId: string): string => `official-${officialId}`;
+export const OFFICIAL_STREAM_PREFIX = 'official-';
+/** Responsibilities are kept per subject; procedures are the only subject so far. */
+export const RESPONSIBILITY_STREAM_PREFIX = 'responsibility-';
+export const PROCEDURE_RESPONSIBILITY_STREAM_PREFIX = `${RESPONSIBILITY_STREAM_PREFIX}procedure-`;
+export const MEETING_STREAM_PREFIX = 'meeting-';
+export const INSTRUCTION_STREAM_PREFIX = 'instruction-';
+export const UNIT_REPORT_STREAM_PREFIX = 'progress-report-';
+
+export const officialStream = (officialId: string): string => `${OFFICIAL_STREAM_PREFIX}${officialId}`;
 export const procedureResponsibilityStream = (procedureId: string): string =>
-  `responsibility-procedure-${procedureId}`;
-export const meetingStream = (meetingId: string): string => `meeting-${meetingId}`;
-export const instructionStream = (instructionId: string): string => `instruction-${instructionId}`;
-export const unitReportStream = (reportId: string): string => `progress-report-${reportId}`;
+  `${PROCEDURE_RESPONSIBILITY_STREAM_PREFIX}${procedureId}`;
+export const meetingStream = (meetingId: string): string => `${MEETING_STREAM_PREFIX}${meetingId}`;
+export const instructionStream = (instructionId: string): string =>
+  `${INSTRUCTION_STREAM_PREFIX}${instructionId}`;
+export const unitReportStream = (reportId: string): string => `${UNIT_REPORT_STREAM_PREFIX}${reportId}`;
 
 /** Every stream this context writes, for subscriptions and the Kafka relay. */
 export const ACCOUNTABILITY_STREAMS = {
-  streamPrefixes: ['official-', 'responsibility-', 'meeting-', 'instruction-', 'progress-report-'],
+  streamPrefixes: [
+    OFFICIAL_STREAM_PREFIX,
+    RESPONSIBILITY_STREAM_PREFIX,
+    MEETING_STREAM_PREFIX,
+    INSTRUCTION_STREAM_PREFIX,
+    UNIT_REPORT_STREAM_PREFIX,
+  ],
 } as const;

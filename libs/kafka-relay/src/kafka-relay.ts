@@ -1,4 +1,12 @@
-import { collect, type EventStore, type GlobalPosition, type RecordedEvent } from '@redtape/event-store';
+import {
+  backoffDelay,
+  collect,
+  withJitter,
+  type EventStore,
+  type ExponentialBackoff,
+  type GlobalPosition,
+  type RecordedEvent,
+} from '@redtape/event-store';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { toKafkaRecord, topicFor, type KafkaRecord } from './cloud-event.js';
@@ -94,8 +102,7 @@ export class KafkaRelay {
   private readonly leaseMs: number;
   private readonly logger: RelayLogger;
   private readonly clock: () => Date;
-  private readonly retryInitialMs: number;
-  private readonly retryMaxMs: number;
+  private readonly retry: ExponentialBackoff;
   private readonly publisher: KafkaPublisher;
   private readonly waiters = new PositionWaiters((position) => this.hasReached(position));
 
@@ -130,13 +137,12 @@ export class KafkaRelay {
     this.logger = options.logger ?? silentLogger;
     this.clock = options.clock ?? (() => new Date());
     this.holder = options.holder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-    this.retryInitialMs = options.retry?.initialMs ?? 200;
-    this.retryMaxMs = options.retry?.maxMs ?? 5000;
+    this.retry = { firstDelayMs: options.retry?.initialMs ?? 200, maxDelayMs: options.retry?.maxMs ?? 5000 };
     if (!Number.isSafeInteger(this.batchSize) || this.batchSize < 1)
       throw new RangeError(`batchSize must be a positive integer, got ${this.batchSize}`);
     if (!Number.isSafeInteger(this.leaseMs) || this.leaseMs < MIN_LEASE_MS)
       throw new RangeError(`leaseMs must be an integer ≥ ${MIN_LEASE_MS}, got ${this.leaseMs}`);
-    if (!(this.retryInitialMs > 0) || !(this.retryMaxMs >= this.retryInitialMs))
+    if (!(this.retry.firstDelayMs > 0) || !(this.retry.maxDelayMs >= this.retry.firstDelayMs))
       throw new RangeError('retry needs 0 < initialMs ≤ maxMs');
     this.publisher = new KafkaPublisher(
       { brokers: options.brokers, clientId: options.clientId, logger: this.logger, topic: options.topic },
@@ -419,8 +425,7 @@ export class KafkaRelay {
   }
 
   private backoff(attempt: number): number {
-    const exponential = Math.min(this.retryMaxMs, this.retryInitialMs * 2 ** Math.min(attempt - 1, 20));
-    return Math.round(exponential * (0.8 + Math.random() * 0.4));
+    return withJitter(backoffDelay(attempt, this.retry));
   }
 
   /** Sleeps, but wakes at once when the relay stops or loses its lease. */

@@ -10,6 +10,7 @@ describe('the public API of the procedures domain', () => {
         'procedureStream',
         'procedureIdOfStream',
         'PROCEDURE_STREAMS',
+        'PROCEDURE_STREAM_PREFIX',
         'initialProcedureState',
         'evolveProcedure',
         'procedureDecider',

@@ -101,7 +101,7 @@ export const PROCEDURE_EVENT_TYPES: readonly ProcedureEvent['type'][] = [
   'ProcedureReinstated',
 ];
 
-const PROCEDURE_STREAM_PREFIX = 'procedure-';
+export const PROCEDURE_STREAM_PREFIX = 'procedure-';
 
 export const procedureStream = (procedureId: string): string => `${PROCEDURE_STREAM_PREFIX}${procedureId}`;
 export const procedureIdOfStream = (streamId: string): string =>

@@ -1,6 +1,12 @@
 import { toEnvelope } from '@redtape/event-sourcing';
 import { eventByEvent, type ReadModelTransaction, type TableResolver } from '@redtape/projections';
-import { regionsUpcasters, unitIdOfStream, type RegionsEvent } from '@redtape/regions-domain';
+import {
+  AUTHORITY_STREAM_PREFIX,
+  UNIT_STREAM_PREFIX,
+  regionsUpcasters,
+  unitIdOfStream,
+  type RegionsEvent,
+} from '@redtape/regions-domain';
 
 type EventOf<T extends RegionsEvent['type']> = Extract<RegionsEvent, { type: T }>;
 
@@ -31,7 +37,7 @@ async function updateUnit(
 export const regionsMirrorProjection = eventByEvent({
   name: 'regions-mirror',
   version: 1,
-  filter: { streamPrefixes: ['unit-', 'authority-'] },
+  filter: { streamPrefixes: [UNIT_STREAM_PREFIX, AUTHORITY_STREAM_PREFIX] },
   tables: ['units', 'authorities'],
 
   async migrate(db, table) {

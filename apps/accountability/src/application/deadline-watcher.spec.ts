@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { instructionStream } from '@redtape/accountability-domain';
 import { collect } from '@redtape/event-store';
 import { SqliteEventStore } from '@redtape/event-store/sqlite';
 import { AccountabilityHistory } from '../read-model/testing/accountability-history.js';
@@ -48,7 +49,7 @@ describe('the deadline watcher', () => {
   afterEach(async () => fixture.dispose());
 
   const overdueEvents = async (instructionId: string) =>
-    (await collect(fixture.store.readStream(`instruction-${instructionId}`))).filter(
+    (await collect(fixture.store.readStream(instructionStream(instructionId)))).filter(
       (event) => event.type === 'InstructionBecameOverdue',
     );
 

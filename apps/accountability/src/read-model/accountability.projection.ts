@@ -1,6 +1,9 @@
 import {
   ACCOUNTABILITY_STREAMS,
   COMPLETED_STATUSES,
+  INSTRUCTION_STREAM_PREFIX,
+  OFFICIAL_STREAM_PREFIX,
+  PROCEDURE_RESPONSIBILITY_STREAM_PREFIX,
   accountabilityUpcasters,
   answererOfInstruction,
   authorityAwaitedBy,
@@ -138,7 +141,7 @@ async function applyOfficialEvent(
   trx: ReadModelTransaction,
   table: TableResolver,
 ): Promise<void> {
-  const officialId = idAfter('official-', recorded.streamId);
+  const officialId = idAfter(OFFICIAL_STREAM_PREFIX, recorded.streamId);
   if (event?.type === 'OfficialRegistered') {
     const { data } = event as EventOf<'OfficialRegistered'>;
     await trx
@@ -231,7 +234,7 @@ async function applyInstructionEvent(
   trx: ReadModelTransaction,
   table: TableResolver,
 ): Promise<void> {
-  const instructionId = idAfter('instruction-', recorded.streamId);
+  const instructionId = idAfter(INSTRUCTION_STREAM_PREFIX, recorded.streamId);
   const key = { column: 'id', value: instructionId };
   switch (event?.type) {
     case 'InstructionIssued': {
@@ -328,7 +331,7 @@ async function applyResponsibilityEvent(
   table: TableResolver,
 ): Promise<void> {
   if (event?.type !== 'ResponsibilityAssigned') {
-    const procedureId = idAfter('responsibility-procedure-', recorded.streamId);
+    const procedureId = idAfter(PROCEDURE_RESPONSIBILITY_STREAM_PREFIX, recorded.streamId);
     await claim(
       trx,
       table('procedure_responsibilities'),
@@ -444,9 +447,10 @@ export const accountabilityProjection = eventByEvent({
   async apply(recorded, trx, table) {
     const folded = readEvent(recorded);
     const { streamId } = recorded;
-    if (streamId.startsWith('official-')) return applyOfficialEvent(folded, trx, table);
-    if (streamId.startsWith('instruction-')) return applyInstructionEvent(folded, trx, table);
-    if (streamId.startsWith('responsibility-procedure-')) return applyResponsibilityEvent(folded, trx, table);
+    if (streamId.startsWith(OFFICIAL_STREAM_PREFIX)) return applyOfficialEvent(folded, trx, table);
+    if (streamId.startsWith(INSTRUCTION_STREAM_PREFIX)) return applyInstructionEvent(folded, trx, table);
+    if (streamId.startsWith(PROCEDURE_RESPONSIBILITY_STREAM_PREFIX))
+      return applyResponsibilityEvent(folded, trx, table);
     // Meetings and reports on a unit are one event per stream.
     return applyOnceOnlyEvent(folded, trx, table);
   },

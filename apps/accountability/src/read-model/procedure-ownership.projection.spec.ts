@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { collect } from '@redtape/event-store';
+import { PROCEDURE_STREAMS } from '@redtape/procedures-domain';
 import { physicalTable } from '@redtape/projections';
 import { procedureOwnershipProjection } from './procedure-ownership.projection.js';
 import { ProceduresHistory, type Owner } from './testing/procedures-history.js';
@@ -136,7 +137,7 @@ describe('the procedure ownership projection', () => {
   });
 
   it('follows the procedures’ streams and nothing else', () => {
-    expect(procedureOwnershipProjection.filter).toEqual({ streamPrefixes: ['procedure-'] });
+    expect(procedureOwnershipProjection.filter).toEqual(PROCEDURE_STREAMS);
   });
 
   it('leaves the same rows when every procedure event is folded a second time, a late one included', async () => {

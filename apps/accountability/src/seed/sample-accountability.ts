@@ -3,7 +3,13 @@
  * Cabinet meeting of 2026-01-15 with instructions to eliminate duplicative functions and shorten
  * decision times, and some progress reports, to exercise the accountability context end to end.
  */
-import type { AccountabilityCommand } from '@redtape/accountability-domain';
+import {
+  instructionStream,
+  meetingStream,
+  officialStream,
+  unitReportStream,
+  type AccountabilityCommand,
+} from '@redtape/accountability-domain';
 
 export type SampleAccountabilityCommand = Omit<AccountabilityCommand, 'metadata'>;
 
@@ -76,14 +82,14 @@ export const SAMPLE_ACCOUNTABILITY: readonly SampleAccountabilityChange[] = [
   ...PILOT_HEADS.flatMap((head): SampleAccountabilityChange[] => [
     {
       on: '2025-12-01',
-      streamId: `official-${head.officialId}`,
+      streamId: officialStream(head.officialId),
       reason: 'head of a pilot unit',
       by: 'cabinet',
       command: { type: 'RegisterOfficial', data: { officialId: head.officialId, name: head.name } },
     },
     {
       on: '2025-12-01',
-      streamId: `official-${head.officialId}`,
+      streamId: officialStream(head.officialId),
       reason: 'head of a pilot unit',
       by: 'cabinet',
       command: {
@@ -100,7 +106,7 @@ export const SAMPLE_ACCOUNTABILITY: readonly SampleAccountabilityChange[] = [
   ]),
   {
     on: '2026-01-15',
-    streamId: `meeting-${MEETING}`,
+    streamId: meetingStream(MEETING),
     reason: 'debureaucratization moves to the regions',
     by: 'cabinet',
     command: {
@@ -120,7 +126,7 @@ export const SAMPLE_ACCOUNTABILITY: readonly SampleAccountabilityChange[] = [
   ...PILOT_HEADS.flatMap((head, index): SampleAccountabilityChange[] =>
     [ELIMINATE, SHORTEN].map((text, n) => ({
       on: '2026-01-15',
-      streamId: `instruction-sample-${head.unitId.replace('/', '-')}-${n + 1}`,
+      streamId: instructionStream(`sample-${head.unitId.replace('/', '-')}-${n + 1}`),
       reason: 'instruction of the Cabinet meeting',
       by: 'cabinet',
       command: {
@@ -143,7 +149,7 @@ export const SAMPLE_ACCOUNTABILITY: readonly SampleAccountabilityChange[] = [
   ),
   {
     on: '2026-02-10',
-    streamId: 'instruction-sample-city-tokmok-1',
+    streamId: instructionStream('sample-city-tokmok-1'),
     reason: 'progress report',
     by: { officialId: 'sample-head-tokmok', unitId: 'city/tokmok' },
     command: {
@@ -159,14 +165,14 @@ export const SAMPLE_ACCOUNTABILITY: readonly SampleAccountabilityChange[] = [
   },
   {
     on: '2026-02-25',
-    streamId: 'instruction-sample-city-tokmok-1',
+    streamId: instructionStream('sample-city-tokmok-1'),
     reason: 'done',
     by: 'cabinet',
     command: { type: 'CompleteInstruction', data: { completedOn: '2026-02-25' } },
   },
   {
     on: '2026-03-10',
-    streamId: 'instruction-sample-district-nookat-1',
+    streamId: instructionStream('sample-district-nookat-1'),
     reason: 'progress report',
     by: { officialId: 'sample-head-nookat', unitId: 'district/nookat' },
     command: {
@@ -182,14 +188,14 @@ export const SAMPLE_ACCOUNTABILITY: readonly SampleAccountabilityChange[] = [
   },
   {
     on: '2026-03-20',
-    streamId: 'instruction-sample-district-nookat-1',
+    streamId: instructionStream('sample-district-nookat-1'),
     reason: 'done, after the deadline',
     by: 'cabinet',
     command: { type: 'CompleteInstruction', data: { completedOn: '2026-03-20' } },
   },
   {
     on: '2026-02-20',
-    streamId: 'progress-report-sample-naryn-unit',
+    streamId: unitReportStream('sample-naryn-unit'),
     reason: 'report heard at a regional meeting',
     by: { officialId: 'sample-head-naryn', unitId: 'city/naryn' },
     command: {

@@ -5,9 +5,13 @@
  * Instructions whose deadline has passed turn OVERDUE through the service's own deadline watcher.
  */
 import {
+  INSTRUCTION_STREAM_PREFIX,
   instructionDecider,
+  MEETING_STREAM_PREFIX,
   meetingDecider,
+  OFFICIAL_STREAM_PREFIX,
   officialDecider,
+  UNIT_REPORT_STREAM_PREFIX,
   unitReportDecider,
   type AccountabilityCommand,
 } from '@redtape/accountability-domain';
@@ -49,10 +53,10 @@ export async function seedSampleAccountability(
   const handlerFor = (decider: Decider<never, never, unknown>) =>
     new CommandHandler(store, decider as unknown as Decider<Command, DomainEvent, unknown>);
   for (const [prefix, decider] of [
-    ['official-', officialDecider],
-    ['meeting-', meetingDecider],
-    ['instruction-', instructionDecider],
-    ['progress-report-', unitReportDecider],
+    [OFFICIAL_STREAM_PREFIX, officialDecider],
+    [MEETING_STREAM_PREFIX, meetingDecider],
+    [INSTRUCTION_STREAM_PREFIX, instructionDecider],
+    [UNIT_REPORT_STREAM_PREFIX, unitReportDecider],
   ] as const)
     handlers[prefix] = handlerFor(decider as unknown as Decider<never, never, unknown>);
   let appendedEvents = 0;

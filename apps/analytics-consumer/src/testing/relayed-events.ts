@@ -18,7 +18,7 @@ import {
   type ProcedureEvent,
   type ProcedureRegisteredData,
 } from '@redtape/procedures-domain';
-import { regionsIntegrationEvents, type RegionsEvent } from '@redtape/regions-domain';
+import { regionsIntegrationEvents, unitStream, type RegionsEvent } from '@redtape/regions-domain';
 import { randomUUID } from 'node:crypto';
 
 type DataOf<E extends { type: string; data: object }, T extends E['type']> = Extract<E, { type: T }>['data'];
@@ -67,7 +67,7 @@ export class RelayedHistory {
     data: DataOf<RegionsEvent, T>,
     occurredAt: string,
   ): RelayedMessage {
-    return this.event('regions', `unit-${unitId}`, type, data, occurredAt);
+    return this.event('regions', unitStream(unitId), type, data, occurredAt);
   }
 
   /** The stream's next revision is never published. */

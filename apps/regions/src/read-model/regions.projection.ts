@@ -1,6 +1,12 @@
 import { toEnvelope } from '@redtape/event-sourcing';
 import { eventByEvent, type ReadModelTransaction, type TableResolver } from '@redtape/projections';
-import { regionsUpcasters, foldForSearch, unitIdOfStream, type RegionsEvent } from '@redtape/regions-domain';
+import {
+  foldForSearch,
+  REGIONS_STREAMS,
+  regionsUpcasters,
+  unitIdOfStream,
+  type RegionsEvent,
+} from '@redtape/regions-domain';
 
 function searchTerms(texts: readonly (string | null | undefined)[]): string[] {
   const folded = texts
@@ -42,7 +48,7 @@ async function depthBelow(
 export const regionsProjection = eventByEvent({
   name: 'regions',
   version: 1,
-  filter: { streamPrefixes: ['unit-', 'authority-', 'reform-stage-'] },
+  filter: REGIONS_STREAMS,
   tables: ['units', 'unit_search_terms', 'authorities', 'reform_stages'],
 
   async migrate(db, table) {

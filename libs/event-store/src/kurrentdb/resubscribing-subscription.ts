@@ -6,6 +6,7 @@ import {
   type RecordedEvent,
   type Subscription,
 } from '../port/index.js';
+import { backoffDelay, type ExponentialBackoff } from '../retry/backoff.js';
 
 /** One server-side subscription: the matching events after `after`, in global order. */
 export interface Upstream {
@@ -14,18 +15,12 @@ export interface Upstream {
   close(): Promise<void>;
 }
 
-export interface RetryPolicy {
+export interface RetryPolicy extends ExponentialBackoff {
   /** Whether an error is the connection's (resubscribe) rather than the request's (end the subscription). */
   readonly isTransient: (error: unknown) => boolean;
-  readonly firstDelayMs: number;
-  readonly maxDelayMs: number;
 }
 
 const CLOSED = Symbol('closed');
-
-function delayAfter(failures: number, policy: RetryPolicy): number {
-  return Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** (failures - 1));
-}
 
 /**
  * A catch-up subscription that survives dropped connections: when the server-side subscription fails
@@ -96,7 +91,7 @@ export function resubscribingSubscription(
       }
       if (closed) return;
       failures += 1;
-      await pause(delayAfter(failures, options.retry));
+      await pause(backoffDelay(failures, options.retry));
     }
   }
 

@@ -3,6 +3,7 @@ import type { Command, Decider, DomainEvent } from '@redtape/event-sourcing';
 import { readFileSync } from 'node:fs';
 import { authorityDecider } from '../authorities/authority-decider.js';
 import { reformStageDecider } from '../reform-stages/reform-stage-decider.js';
+import { unitStream } from '../streams.js';
 import { unitDecider } from '../units/unit-decider.js';
 import type { UnitRegisteredData } from '../units/unit-events.js';
 import { InvalidReferenceData } from './invalid-reference-data.js';
@@ -165,9 +166,7 @@ describe('commands from the reference data', () => {
   });
 
   it('enrolls exactly the seven pilot units in stage 2 on 2026-01-15', () => {
-    expect(enrollments.map(({ streamId }) => streamId)).toEqual(
-      PILOT_UNITS.map((unitId) => `unit-${unitId}`),
-    );
+    expect(enrollments.map(({ streamId }) => streamId)).toEqual(PILOT_UNITS.map(unitStream));
     for (const { command } of enrollments)
       expect(command.data).toEqual({ stage: 2, enrolledOn: '2026-01-15', stageStartedOn: '2026-01-15' });
   });

@@ -1,4 +1,9 @@
-import type { EventStore, GlobalPosition } from '@redtape/event-store';
+import {
+  backoffDelay,
+  type EventStore,
+  type ExponentialBackoff,
+  type GlobalPosition,
+} from '@redtape/event-store';
 import {
   CatchUpTurns,
   ProjectionLagTimeout,
@@ -18,7 +23,7 @@ import type { Logger } from 'pino';
 const READ_YOUR_WRITES_TIMEOUT_MS = 10_000;
 const TAKE_OVER_EVERY_MS = 1000;
 const STANDBY_POLL_MS = 25;
-const MAX_BACKOFF_MS = 60_000;
+const TAKE_OVER_BACKOFF: ExponentialBackoff = { firstDelayMs: TAKE_OVER_EVERY_MS, maxDelayMs: 60_000 };
 
 /**
  * Runs a service's projections for as long as the service runs, and lets a command's caller wait
@@ -189,7 +194,7 @@ export class ProjectionsHost {
   /** 1 s, 2 s, 4 s … up to a minute between attempts while they keep failing. */
   private backOff(): void {
     this.failures += 1;
-    this.nextAttemptAt = Date.now() + Math.min(MAX_BACKOFF_MS, TAKE_OVER_EVERY_MS * 2 ** (this.failures - 1));
+    this.nextAttemptAt = Date.now() + backoffDelay(this.failures, TAKE_OVER_BACKOFF);
   }
 
   private async stepDown(): Promise<void> {
