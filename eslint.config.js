@@ -24,6 +24,8 @@ const storeAdapters = [
 // (`paths` bans the bare name; a pattern that banned it would hide every entry point below it.)
 const proceduresInternals = ['@redtape/procedures-domain/*', '!@redtape/procedures-domain/contract'];
 const proceduresIndex = ['@redtape/procedures-domain'];
+const regionsInternals = ['@redtape/regions-domain/*', '!@redtape/regions-domain/contract'];
+const regionsIndex = ['@redtape/regions-domain'];
 
 const depConstraints = [
   {
@@ -163,6 +165,17 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { paths: proceduresIndex, patterns: [...kurrentClients, ...testHelpers, ...proceduresInternals] },
+      ],
+    },
+  },
+  {
+    // The mirror of the map that other services keep reads the regions only through their contract.
+    files: ['libs/regions-mirror/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: regionsIndex, patterns: [...kurrentClients, ...testHelpers, ...regionsInternals] },
       ],
     },
   },

@@ -88,6 +88,20 @@ describe('what lint lets a context import', () => {
     expect(contract).toEqual([]);
   });
 
+  it('refuses the regions’ domain to the mirror other services keep, which reads the map through its contract', async () => {
+    const mirror = await ruleIdsFor(
+      'libs/regions-mirror/src/violation.ts',
+      importing('@redtape/regions-domain', 'unitDecider'),
+    );
+    const contract = await ruleIdsFor(
+      'libs/regions-mirror/src/violation.ts',
+      importing('@redtape/regions-domain/contract', 'REGIONS_CONTRACT'),
+    );
+
+    expect(mirror).toContain('no-restricted-imports');
+    expect(contract).toEqual([]);
+  });
+
   it('accepts its own domain and the shared kernel', async () => {
     expect(
       await ruleIdsFor('apps/regions/src/violation.ts', importing('@redtape/regions-domain', 'unitDecider')),

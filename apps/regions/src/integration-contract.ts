@@ -1,10 +1,7 @@
-import type { IntegrationContract } from '@redtape/kafka-relay';
-import { REGIONS_STREAMS, regionsIntegrationEvents, regionsUpcasters } from '@redtape/regions-domain';
+import { REGIONS_CONTRACT } from '@redtape/regions-domain/contract';
 
-/** What this context publishes to Kafka (`redtape.regions.events.v1`) when KAFKA_BROKERS is set. */
-export const REGIONS_INTEGRATION: IntegrationContract = {
-  context: 'regions',
-  filter: { streamPrefixes: [...REGIONS_STREAMS.streamPrefixes] },
-  catalog: regionsIntegrationEvents,
-  upcasters: regionsUpcasters,
-};
+/**
+ * What this context publishes to Kafka (`redtape.regions.events.v1`) when KAFKA_BROKERS is set: the
+ * contract the domain publishes, which the mirror in every other service reads too.
+ */
+export const REGIONS_INTEGRATION = REGIONS_CONTRACT;

@@ -41,3 +41,16 @@ export function checkedCommandMetadata(metadata: CommandMetadata): CommandMetada
     ...(checkedLegalBasis !== null ? { legalBasis: checkedLegalBasis } : {}),
   };
 }
+
+/** The member of a command union with the given type. */
+export type CommandOfType<C extends Command, T extends C['type']> = Extract<C, { readonly type: T }>;
+
+/**
+ * Builds a command of one union member (`commandOf<CommandOfType<C, T>>(type, data, metadata)`) with
+ * its data checked by the caller's types. TypeScript cannot narrow a union from a generic
+ * discriminant, so the one assertion that a `{ type, data }` pair of that member's types is that
+ * member lives here, once.
+ */
+export function commandOf<M extends Command>(type: M['type'], data: M['data'], metadata: CommandMetadata): M {
+  return { type, data, metadata } as Command as M;
+}

@@ -227,3 +227,18 @@ export function publishedFormOf(
   }
   return { envelope, integration: toIntegrationEvent(contract.context, contract.catalog, envelope) };
 }
+
+/** A published event whose data a context's catalog built for type `T` (`D` maps types to data). */
+export type PublishedEventOf<D, T extends keyof D> = IntegrationEvent & {
+  readonly type: T;
+  readonly data: D[T];
+};
+
+/**
+ * A type guard for one context's published events, typed by the data its mappings build: the
+ * catalog keyed by type is what makes `event.type === type` enough to know the data's shape.
+ */
+export function publishedEventGuard<D>() {
+  return <T extends keyof D & string>(event: IntegrationEvent, type: T): event is PublishedEventOf<D, T> =>
+    event.type === type;
+}

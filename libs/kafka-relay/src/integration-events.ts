@@ -2,6 +2,7 @@
 // modules keep importing it from here.
 export {
   COMMON_FIELDS,
+  publishedEventGuard,
   IntegrationMappingFailed,
   InvalidIntegrationContract,
   UnmappedEventType,
@@ -16,4 +17,5 @@ export {
   type IntegrationEventCatalog,
   type IntegrationEventDefinition,
   type PublishedEvent,
+  type PublishedEventOf,
 } from '@redtape/event-sourcing';

@@ -31,7 +31,7 @@ export type RegionsIntegrationEventCatalog = {
 };
 
 /** Every language in every event, missing translations as null, so consumers see one shape. */
-const names = (localized: LocalizedNames): JsonObject => ({
+const names = (localized: LocalizedNames): { en: string; ru: string | null; ky: string | null } => ({
   en: localized.en,
   ru: localized.ru ?? null,
   ky: localized.ky ?? null,
@@ -99,6 +99,11 @@ const mappings = {
     }),
   },
 } satisfies TypedCatalog;
+
+/** The data each published event carries (before the common part), as its mapping builds it. */
+export type RegionsIntegrationData = {
+  readonly [T in keyof typeof mappings]: ReturnType<(typeof mappings)[T]['map']>;
+};
 
 /**
  * The regions catalog for the Kafka relay. Each mapping is typed against its own event above; the

@@ -1,14 +1,11 @@
-import { toEnvelope } from '@redtape/event-sourcing';
+import { publishedFormOf } from '@redtape/event-sourcing';
 import { eventByEvent, type ReadModelTransaction, type TableResolver } from '@redtape/projections';
 import {
   AUTHORITY_STREAM_PREFIX,
+  REGIONS_CONTRACT,
   UNIT_STREAM_PREFIX,
-  regionsUpcasters,
-  unitIdOfStream,
-  type RegionsEvent,
-} from '@redtape/regions-domain';
-
-type EventOf<T extends RegionsEvent['type']> = Extract<RegionsEvent, { type: T }>;
+  publishedAs,
+} from '@redtape/regions-domain/contract';
 
 /**
  * Sets columns of a unit only if this event is newer than the last one applied to it, so that an
@@ -32,7 +29,8 @@ async function updateUnit(
 /**
  * What a service outside the regions context knows of the administrative map: units, their parents
  * and pilot enrollment, and the authorities. It learns them only from the regions' events in the
- * shared event store, never by calling the regions service.
+ * shared event store, in their published form (the regions contract), never by calling the regions
+ * service.
  */
 export const regionsMirrorProjection = eventByEvent({
   name: 'regions-mirror',
@@ -71,58 +69,45 @@ export const regionsMirrorProjection = eventByEvent({
   },
 
   async apply(recorded, trx, table) {
-    const event = toEnvelope<RegionsEvent>(recorded, regionsUpcasters);
+    // Reform stages live in other streams; a type the regions have not published is not the mirror's business.
+    if (!Object.hasOwn(REGIONS_CONTRACT.catalog, recorded.type)) return;
+    const event = publishedFormOf(recorded, REGIONS_CONTRACT).integration;
     const revision = Number(recorded.revision) + 1;
-    switch (event.type) {
-      case 'UnitRegistered': {
-        const { data } = event as EventOf<'UnitRegistered'>;
-        // A unit is registered once; a second delivery of its registration changes nothing.
-        await trx
-          .insertInto(table('units'))
-          .values({
-            id: data.unitId,
-            kind: data.kind,
-            name: data.names.en,
-            parent_id: data.parentId,
-            pilot_stage: null,
-            pilot_enrolled_on: null,
-            revision,
-          })
-          .onConflict((conflict) => conflict.column('id').doNothing())
-          .execute();
-        return;
-      }
-      case 'UnitRenamed': {
-        const { data } = event as EventOf<'UnitRenamed'>;
-        await updateUnit(trx, table, unitIdOfStream(recorded.streamId), revision, { name: data.to.en });
-        return;
-      }
-      case 'UnitEnrolledInPilot': {
-        const { data } = event as EventOf<'UnitEnrolledInPilot'>;
-        await updateUnit(trx, table, unitIdOfStream(recorded.streamId), revision, {
-          pilot_stage: data.stage,
-          pilot_enrolled_on: data.enrolledOn,
-        });
-        return;
-      }
-      case 'UnitWithdrawnFromPilot':
-        await updateUnit(trx, table, unitIdOfStream(recorded.streamId), revision, {
+    if (publishedAs(event, 'UnitRegistered')) {
+      const { data } = event;
+      // A unit is registered once; a second delivery of its registration changes nothing.
+      await trx
+        .insertInto(table('units'))
+        .values({
+          id: data.unitId,
+          kind: data.kind,
+          name: data.names.en,
+          parent_id: data.parentUnitId,
           pilot_stage: null,
           pilot_enrolled_on: null,
-        });
-        return;
-      case 'AuthorityEstablished': {
-        const { data } = event as EventOf<'AuthorityEstablished'>;
-        await trx
-          .insertInto(table('authorities'))
-          .values({ id: data.authorityId, unit_id: data.unitId, level: data.level, name: data.name })
-          .onConflict((conflict) => conflict.column('id').doNothing())
-          .execute();
-        return;
-      }
-      default:
-        // Reform stages live in other streams; any other event type is not the mirror's business.
-        return;
+          revision,
+        })
+        .onConflict((conflict) => conflict.column('id').doNothing())
+        .execute();
+    } else if (publishedAs(event, 'UnitRenamed')) {
+      await updateUnit(trx, table, event.data.unitId, revision, { name: event.data.names.en });
+    } else if (publishedAs(event, 'UnitEnrolledInPilot')) {
+      await updateUnit(trx, table, event.data.unitId, revision, {
+        pilot_stage: event.data.reformStage,
+        pilot_enrolled_on: event.data.enrolledOn,
+      });
+    } else if (publishedAs(event, 'UnitWithdrawnFromPilot')) {
+      await updateUnit(trx, table, event.data.unitId, revision, {
+        pilot_stage: null,
+        pilot_enrolled_on: null,
+      });
+    } else if (publishedAs(event, 'AuthorityEstablished')) {
+      const { data } = event;
+      await trx
+        .insertInto(table('authorities'))
+        .values({ id: data.authorityId, unit_id: data.unitId, level: data.level, name: data.name })
+        .onConflict((conflict) => conflict.column('id').doNothing())
+        .execute();
     }
   },
 });

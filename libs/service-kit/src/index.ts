@@ -14,6 +14,7 @@ export * from './persistence/projections-host.js';
 export * from './persistence/projections-lifecycle.js';
 export * from './commands/command-input.js';
 export * from './commands/command-metadata.js';
+export * from './commands/authorize.js';
 export * from './kafka/relay-providers.js';
 export * from './graphql/date-time.scalar.js';
 export * from './graphql/list-size.js';

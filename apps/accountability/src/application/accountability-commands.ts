@@ -21,19 +21,21 @@ import {
   type Actor,
   type Command,
   type CommandMetadata,
+  type CommandOfType,
   type DomainEvent,
+  commandOf,
   publishedFormOf,
 } from '@redtape/event-sourcing';
 import { PROCEDURES_CONTRACT, procedureStream, publishedAs } from '@redtape/procedures-domain/contract';
 import { StreamNotFound, collect, type EventStore } from '@redtape/event-store';
 import type { RegionsMirrorQueries } from '@redtape/regions-mirror';
 import {
-  actorOf,
   apiError,
   commandMetadataFor,
   handleOptionsFor,
   type ChangeRequest,
   type ProjectionsHost,
+  authorize,
 } from '@redtape/service-kit';
 
 const COUNTRY = 'country/kg';
@@ -309,16 +311,15 @@ export class AccountabilityCommands {
     return reportId;
   }
 
-  private async run<C extends Command, E extends DomainEvent, S>(
+  private async run<C extends Command, E extends DomainEvent, S, T extends C['type']>(
     handler: CommandHandler<C, E, S>,
     streamId: string,
-    type: C['type'],
-    data: object,
+    type: T,
+    data: CommandOfType<C, T>['data'],
     metadata: CommandMetadata,
     input: ChangeRequest,
   ): Promise<void> {
-    // The data is checked by the decider's own rules; the union member is chosen by `type`.
-    const command = { type, data, metadata } as unknown as C;
+    const command = commandOf<CommandOfType<C, T>>(type, data, metadata);
     const outcome = await handler.handle(streamId, command, handleOptionsFor(input));
     await this.projections.waitFor(outcome.position);
   }
@@ -327,20 +328,16 @@ export class AccountabilityCommands {
     return commandMetadataFor(actor, input, this.clock());
   }
 
-  private async authorize(
+  private authorize(
     principal: Principal | undefined,
     action: AccountabilityAction,
     unitId: string,
   ): Promise<Actor> {
-    if (!principal) throw apiError.unauthenticated('sign in to record accountability');
-    if (principal.role === 'auditor') throw apiError.forbidden('auditors read everything and change nothing');
-    const actor = actorOf(principal);
-    const ancestry = (await this.mirror.ancestry(unitId)) ?? [unitId];
-    if (!mayPerformAccountability(actor, action, ancestry))
-      throw principal.role === 'official' && !ancestry.includes(principal.unitId ?? '')
-        ? apiError.forbidden(`${unitId} is outside ${principal.unitId ?? 'your unit'}`)
-        : apiError.roleMayNot(principal.role, action);
-    return actor;
+    return authorize(principal, action, unitId, {
+      purpose: 'record accountability',
+      ancestry: (id) => this.mirror.ancestry(id),
+      mayPerform: mayPerformAccountability,
+    });
   }
 
   private async requireUnit(unitId: string): Promise<void> {

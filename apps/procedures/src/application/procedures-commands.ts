@@ -1,10 +1,12 @@
 import type { Principal } from '@redtape/auth';
 import {
   CommandHandler,
+  commandOf,
   entityIdFor,
   partIdFor,
   type Actor,
   type CommandMetadata,
+  type CommandOfType,
   type CreatingCommand,
 } from '@redtape/event-sourcing';
 import type { EventStore } from '@redtape/event-store';
@@ -23,16 +25,16 @@ import {
 } from '@redtape/procedures-domain';
 import type { RegionsMirrorQueries } from '@redtape/regions-mirror';
 import {
-  actorOf,
   apiError,
   commandMetadataFor,
   handleOptionsFor,
   type ChangeRequest,
   type ProjectionsHost,
+  authorize,
 } from '@redtape/service-kit';
 
 type Action = ProcedureCommand['type'];
-type CommandOf<T extends Action> = Extract<ProcedureCommand, { type: T }>;
+type CommandOf<T extends Action> = CommandOfType<ProcedureCommand, T>;
 
 export interface RequirementRequest {
   readonly id?: string | null;
@@ -154,12 +156,9 @@ export class ProceduresCommands {
       throw apiError.notFound(`there is no procedure ${request.procedureId}`);
     const actor = await this.authorize(principal, type, loaded.state.procedure.unitId);
     const metadata = commandMetadataFor(actor, request, this.clock());
-    // TypeScript cannot narrow a union member from a generic discriminant; `build` is typed by it.
-    const command = {
-      type,
-      data: await build(loaded.state.procedure, metadata),
-      metadata,
-    } as unknown as CommandOf<T>;
+    const data: CommandOf<T>['data'] = await build(loaded.state.procedure, metadata);
+    // T is CommandOf<T>['type'] by definition; TypeScript cannot see it through the generic union.
+    const command = commandOf<CommandOf<T>>(type as CommandOf<T>['type'], data, metadata);
     await this.handle(request.procedureId, command, request);
   }
 
@@ -182,17 +181,11 @@ export class ProceduresCommands {
     await this.projections.waitFor(outcome.position);
   }
 
-  private async authorize(principal: Principal | undefined, action: Action, unitId: string): Promise<Actor> {
-    if (!principal) throw apiError.unauthenticated('sign in to change procedures');
-    if (principal.role === 'auditor') throw apiError.forbidden('auditors read everything and change nothing');
-    const actor = actorOf(principal);
-    const ancestry = (await this.mirror.ancestry(unitId)) ?? [unitId];
-    if (!mayPerformOnProcedure(actor, action, ancestry))
-      throw principal.role === 'official'
-        ? apiError.forbidden(
-            `${unitId} is outside ${principal.unitId ?? 'your unit'}: an official changes only procedures of their own unit and the units below it`,
-          )
-        : apiError.roleMayNot(principal.role, action);
-    return actor;
+  private authorize(principal: Principal | undefined, action: Action, unitId: string): Promise<Actor> {
+    return authorize(principal, action, unitId, {
+      purpose: 'change procedures',
+      ancestry: (id) => this.mirror.ancestry(id),
+      mayPerform: mayPerformOnProcedure,
+    });
   }
 }

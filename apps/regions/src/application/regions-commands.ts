@@ -25,12 +25,12 @@ import {
   type UnitState,
 } from '@redtape/regions-domain';
 import {
-  actorOf,
   apiError,
   commandMetadataFor,
   handleOptionsFor,
   type ChangeRequest,
   type ProjectionsHost,
+  authorize,
 } from '@redtape/service-kit';
 import type { RegionsQueries } from '../read-model/regions-queries.js';
 
@@ -132,23 +132,12 @@ export class RegionsCommands {
     await this.projections.waitFor(outcome.position);
   }
 
-  private async authorize(
-    principal: Principal | undefined,
-    action: RegionsAction,
-    unitId: string,
-  ): Promise<Actor> {
-    if (!principal) throw apiError.unauthenticated('sign in to change the administrative map');
-    if (principal.role === 'auditor') throw apiError.forbidden('auditors read everything and change nothing');
-    const ancestry = await this.queries.ancestry(unitId);
-    if (!ancestry) throw apiError.notFound(`there is no administrative unit ${unitId}`);
-    const actor = actorOf(principal);
-    if (!mayPerform(actor, action, ancestry))
-      throw principal.role === 'official' && !ancestry.includes(principal.unitId ?? '')
-        ? apiError.forbidden(
-            `${unitId} is outside ${principal.unitId ?? 'your unit'}: an official changes only their own unit and the units below it`,
-          )
-        : apiError.roleMayNot(principal.role, action, unitId);
-    return actor;
+  private authorize(principal: Principal | undefined, action: RegionsAction, unitId: string): Promise<Actor> {
+    return authorize(principal, action, unitId, {
+      purpose: 'change the administrative map',
+      ancestry: (id) => this.queries.ancestry(id),
+      mayPerform,
+    });
   }
 
   private metadata(actor: Actor, input: ChangeRequest): CommandMetadata {
