@@ -43,7 +43,11 @@ export class Scorecard {
   @Field(() => Int, { description: 'Issued or in progress, deadline not yet passed.' }) open!: number;
   @Field(() => Int, { description: 'Open instructions whose assignee was relieved and not yet replaced.' })
   unassigned!: number;
-  @Field(() => Int) proceduresResponsible!: number;
+  @Field(() => Int, {
+    description:
+      'Procedures in force (ACTIVE, UNDER_REVIEW or SIMPLIFIED, as the reform metrics count them) that the official or the units answer for.',
+  })
+  proceduresResponsible!: number;
   @Field(() => LocalDateScalar, {
     nullable: true,
     description: 'The pilot enrollment date the two measures below count from.',
