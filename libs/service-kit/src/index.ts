@@ -16,3 +16,5 @@ export * from './commands/command-metadata.js';
 export * from './kafka/relay-providers.js';
 export * from './graphql/date-time.scalar.js';
 export * from './graphql/list-size.js';
+export * from './graphql/per-request-loader.js';
+export * from './graphql/request-loads.js';
