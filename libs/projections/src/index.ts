@@ -12,3 +12,4 @@ export { migrateComponent } from './migrations.js';
 export * from './write-rows.js';
 export * from './catch-up-turns.js';
 export * from './position-waiters.js';
+export { rowBy, rowsBy } from './rows-by.js';
