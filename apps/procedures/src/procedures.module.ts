@@ -35,7 +35,14 @@ import { auditTrailProjection } from './read-model/audit-trail.projection.js';
 import { ProceduresQueries } from './read-model/procedures-queries.js';
 import { proceduresProjection } from './read-model/procedures.projection.js';
 import type { ProceduresTables } from './read-model/procedures-tables.js';
-import { PROCEDURE_HISTORY, PROCEDURES_COMMANDS, PROCEDURES_QUERIES, REGIONS_MIRROR } from './tokens.js';
+import {
+  PROCEDURE_HISTORY,
+  PROCEDURES_COMMANDS,
+  PROCEDURES_LOADERS,
+  PROCEDURES_QUERIES,
+  REGIONS_MIRROR,
+} from './tokens.js';
+import { ProceduresLoaders } from './graphql/procedures-loaders.js';
 import { PROCEDURES_INTEGRATION } from './integration-contract.js';
 
 /** Keeps the read models (the regions mirror, procedures, audit trail) up to date while the service runs. */
@@ -95,6 +102,12 @@ export class ProceduresModule {
           useFactory: (store: EventStore) => new ProcedureHistory(store),
         },
         ProceduresLifecycle,
+        {
+          provide: PROCEDURES_LOADERS,
+          inject: [PROCEDURES_QUERIES, REGIONS_MIRROR],
+          useFactory: (queries: ProceduresQueries, mirror: RegionsMirrorQueries) =>
+            new ProceduresLoaders(queries, mirror),
+        },
         ProcedureQueriesResolver,
         ProcedureMutationsResolver,
         UnitProceduresResolver,
