@@ -37,7 +37,13 @@ import { AccountabilityQueries } from './read-model/accountability-queries.js';
 import { accountabilityProjection } from './read-model/accountability.projection.js';
 import type { AccountabilityTables } from './read-model/accountability-tables.js';
 import { procedureOwnershipProjection } from './read-model/procedure-ownership.projection.js';
-import { ACCOUNTABILITY_COMMANDS, ACCOUNTABILITY_QUERIES, REGIONS_MIRROR } from './tokens.js';
+import {
+  ACCOUNTABILITY_COMMANDS,
+  ACCOUNTABILITY_LOADERS,
+  ACCOUNTABILITY_QUERIES,
+  REGIONS_MIRROR,
+} from './tokens.js';
+import { AccountabilityLoaders } from './graphql/accountability-loaders.js';
 import { ACCOUNTABILITY_INTEGRATION } from './integration-contract.js';
 
 const DEADLINE_WATCHER = Symbol('DEADLINE_WATCHER');
@@ -142,6 +148,12 @@ export class AccountabilityModule {
           inject: [PROJECTIONS, DEADLINE_WATCHER, LOGGER],
           useFactory: (projections: ProjectionsHost, watcher: DeadlineWatcher, log: Logger) =>
             new AccountabilityLifecycle(projections, watcher, log, deadlineCheckMs),
+        },
+        {
+          provide: ACCOUNTABILITY_LOADERS,
+          inject: [ACCOUNTABILITY_QUERIES, REGIONS_MIRROR],
+          useFactory: (queries: AccountabilityQueries, mirror: RegionsMirrorQueries) =>
+            new AccountabilityLoaders(queries, mirror),
         },
         OfficialsResolver,
         InstructionsResolver,
