@@ -25,7 +25,13 @@ import { AccountabilityQueries } from './read-model/accountability-queries.js';
 import { accountabilityProjection } from './read-model/accountability.projection.js';
 import type { AccountabilityTables } from './read-model/accountability-tables.js';
 import { procedureOwnershipProjection } from './read-model/procedure-ownership.projection.js';
-import { ACCOUNTABILITY_COMMANDS, ACCOUNTABILITY_QUERIES, REGIONS_MIRROR } from './tokens.js';
+import {
+  ACCOUNTABILITY_COMMANDS,
+  ACCOUNTABILITY_LOADERS,
+  ACCOUNTABILITY_QUERIES,
+  REGIONS_MIRROR,
+} from './tokens.js';
+import { AccountabilityLoaders } from './graphql/accountability-loaders.js';
 import { ACCOUNTABILITY_INTEGRATION } from './integration-contract.js';
 
 const DEADLINE_WATCHER = Symbol('DEADLINE_WATCHER');
@@ -119,6 +125,12 @@ export class AccountabilityModule {
           inject: [EVENT_STORE, ACCOUNTABILITY_QUERIES, CLOCK],
           useFactory: (store: EventStore, queries: AccountabilityQueries, clock: () => Date) =>
             new DeadlineWatcher(store, queries, clock),
+        },
+        {
+          provide: ACCOUNTABILITY_LOADERS,
+          inject: [ACCOUNTABILITY_QUERIES, REGIONS_MIRROR],
+          useFactory: (queries: AccountabilityQueries, mirror: RegionsMirrorQueries) =>
+            new AccountabilityLoaders(queries, mirror),
         },
         OfficialsResolver,
         InstructionsResolver,

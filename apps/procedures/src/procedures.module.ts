@@ -22,7 +22,14 @@ import { auditTrailProjection } from './read-model/audit-trail.projection.js';
 import { ProceduresQueries } from './read-model/procedures-queries.js';
 import { proceduresProjection } from './read-model/procedures.projection.js';
 import type { ProceduresTables } from './read-model/procedures-tables.js';
-import { PROCEDURE_HISTORY, PROCEDURES_COMMANDS, PROCEDURES_QUERIES, REGIONS_MIRROR } from './tokens.js';
+import {
+  PROCEDURE_HISTORY,
+  PROCEDURES_COMMANDS,
+  PROCEDURES_LOADERS,
+  PROCEDURES_QUERIES,
+  REGIONS_MIRROR,
+} from './tokens.js';
+import { ProceduresLoaders } from './graphql/procedures-loaders.js';
 import { PROCEDURES_INTEGRATION } from './integration-contract.js';
 
 @Module({})
@@ -56,6 +63,12 @@ export class ProceduresModule {
           provide: PROCEDURE_HISTORY,
           inject: [EVENT_STORE],
           useFactory: (store: EventStore) => new ProcedureHistory(store),
+        },
+        {
+          provide: PROCEDURES_LOADERS,
+          inject: [PROCEDURES_QUERIES, REGIONS_MIRROR],
+          useFactory: (queries: ProceduresQueries, mirror: RegionsMirrorQueries) =>
+            new ProceduresLoaders(queries, mirror),
         },
         ProcedureQueriesResolver,
         ProcedureMutationsResolver,

@@ -17,12 +17,13 @@ import type { Logger } from 'pino';
 import { RegionsCommands } from './application/regions-commands.js';
 import { AuthoritiesResolver } from './graphql/authorities.resolver.js';
 import { ReformStagesResolver } from './graphql/reform-stages.resolver.js';
+import { RegionsLoaders } from './graphql/regions-loaders.js';
 import { UnitsResolver } from './graphql/units.resolver.js';
 import { RegionsQueries } from './read-model/regions-queries.js';
 import { regionsProjection } from './read-model/regions.projection.js';
 import type { RegionsTables } from './read-model/regions-tables.js';
 import { loadReferenceData, readKgAdminUnits } from './reference-data/load-reference-data.js';
-import { REGIONS_COMMANDS, REGIONS_QUERIES } from './tokens.js';
+import { REGIONS_COMMANDS, REGIONS_LOADERS, REGIONS_QUERIES } from './tokens.js';
 import { REGIONS_INTEGRATION } from './integration-contract.js';
 
 /** Records the reference data and keeps the read model up to date for as long as the service runs. */
@@ -68,6 +69,11 @@ export class RegionsModule {
             projections: ProjectionsHost,
             clock: () => Date,
           ) => new RegionsCommands(store, queries, projections, clock),
+        },
+        {
+          provide: REGIONS_LOADERS,
+          inject: [REGIONS_QUERIES],
+          useFactory: (queries: RegionsQueries) => new RegionsLoaders(queries),
         },
         UnitsResolver,
         AuthoritiesResolver,

@@ -1,2 +1,3 @@
 export const REGIONS_QUERIES = Symbol('REGIONS_QUERIES');
 export const REGIONS_COMMANDS = Symbol('REGIONS_COMMANDS');
+export const REGIONS_LOADERS = Symbol('REGIONS_LOADERS');

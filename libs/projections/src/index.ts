@@ -13,3 +13,4 @@ export * from './write-rows.js';
 export * from './catch-up-turns.js';
 export * from './position-waiters.js';
 export * from './like-pattern.js';
+export { rowBy, rowsBy } from './rows-by.js';

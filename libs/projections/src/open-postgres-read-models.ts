@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type LogConfig } from 'kysely';
 import { ensureSchema, openPool } from '@redtape/event-store/postgres';
 import type { ReadModels } from './projection.js';
 
@@ -9,6 +9,8 @@ export interface PostgresReadModelsOptions {
   readonly poolSize?: number;
   /** Told when an idle pooled connection fails; the pool replaces it by itself. */
   readonly onPoolError?: (error: Error) => void;
+  /** Told of every statement run (Kysely's `log`). */
+  readonly log?: LogConfig;
 }
 
 /**
@@ -35,5 +37,8 @@ export async function openPostgresReadModels(
     await pool.end();
     throw error;
   }
-  return new Kysely({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely({
+    dialect: new PostgresDialect({ pool }),
+    ...(options.log ? { log: options.log } : {}),
+  });
 }

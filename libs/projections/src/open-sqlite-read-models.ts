@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { Kysely, SqliteAdapter, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteAdapter, SqliteDialect, sql, type LogConfig } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ReadModels } from './projection.js';
@@ -8,9 +8,9 @@ import { WalCheckpointer } from './wal-checkpointer.js';
 /**
  * Opens (creating it if need be) an embedded read-model database. synchronous=NORMAL may lose the
  * last transactions on a power cut, which is safe here: the checkpoint commits with the rows, so
- * the runner simply folds those events again.
+ * the runner simply folds those events again. `log` is told of every statement run (Kysely's `log`).
  */
-export function openSqliteReadModels(file: string): ReadModels {
+export function openSqliteReadModels(file: string, options: { readonly log?: LogConfig } = {}): ReadModels {
   const path = resolve(file);
   mkdirSync(dirname(path), { recursive: true });
   const database = new Database(path);
@@ -31,7 +31,10 @@ export function openSqliteReadModels(file: string): ReadModels {
   const checkpointer = new WalCheckpointer(path, (message) =>
     process.emitWarning(`the read models in ${path} were not checkpointed: ${message}`),
   );
-  return new Kysely({ dialect: new SqliteDialect({ database: preparingOnce(database, checkpointer) }) });
+  return new Kysely({
+    dialect: new SqliteDialect({ database: preparingOnce(database, checkpointer) }),
+    ...(options.log ? { log: options.log } : {}),
+  });
 }
 
 const COMPACTION_ATTEMPTS = 20;

@@ -84,4 +84,67 @@ export class RegionsMirrorQueries {
     }
     return null;
   }
+
+  /** `descendants` of each unit, in one statement: by the unit's id, empty for a unit the mirror does not know. */
+  async descendantsOfUnits(unitIds: readonly string[]): Promise<Map<string, string[]>> {
+    const subtrees = new Map(unitIds.map((id) => [id, [] as string[]]));
+    if (unitIds.length === 0) return subtrees;
+    const rows = await this.db
+      .withRecursive('subtree(root, id, hops)', (db) =>
+        db
+          .selectFrom('units')
+          .select(['id as root', 'id', sql<number>`0`.as('hops')])
+          .where('id', 'in', unitIds)
+          .unionAll(
+            db
+              .selectFrom('units')
+              .innerJoin('subtree', 'subtree.id', 'units.parent_id')
+              .select((eb) => ['subtree.root', 'units.id', eb('subtree.hops', '+', 1).as('hops')])
+              .where('subtree.hops', '<', MAX_DEPTH),
+          ),
+      )
+      .selectFrom('subtree')
+      .select((eb) => ['root', 'id', eb.fn.min<number>('hops').as('depth')])
+      .groupBy(['root', 'id'])
+      .orderBy('root')
+      .orderBy('depth')
+      .orderBy('id')
+      .execute();
+    for (const row of rows) subtrees.get(row.root)?.push(row.id);
+    return subtrees;
+  }
+
+  /** `baselineDate` of each unit, in one statement: by the unit's id, null outside the pilot. */
+  async baselineDates(unitIds: readonly string[]): Promise<Map<string, string | null>> {
+    const baselines = new Map<string, string | null>(unitIds.map((id) => [id, null]));
+    if (unitIds.length === 0) return baselines;
+    const rows = await this.db
+      .withRecursive('chain(root, parent_id, hops, enrolled_on)', (db) =>
+        db
+          .selectFrom('units')
+          .select(['id as root', 'parent_id', sql<number>`0`.as('hops'), 'pilot_enrolled_on as enrolled_on'])
+          .where('id', 'in', unitIds)
+          .unionAll(
+            db
+              .selectFrom('units')
+              .innerJoin('chain', 'chain.parent_id', 'units.id')
+              .select((eb) => [
+                'chain.root',
+                'units.parent_id',
+                eb('chain.hops', '+', 1).as('hops'),
+                'units.pilot_enrolled_on as enrolled_on',
+              ])
+              .where('chain.hops', '<', MAX_DEPTH),
+          ),
+      )
+      .selectFrom('chain')
+      .select(['root', 'enrolled_on'])
+      .where('enrolled_on', 'is not', null)
+      .orderBy('root')
+      .orderBy('hops', 'desc')
+      .execute();
+    // Nearest last: the unit's own date, or its nearest enrolled ancestor's, is the one that stays.
+    for (const row of rows) baselines.set(row.root, row.enrolled_on);
+    return baselines;
+  }
 }

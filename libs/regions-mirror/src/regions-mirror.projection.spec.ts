@@ -153,6 +153,43 @@ describe('the regions mirror', () => {
     expect(await fixture.regions.descendants('city/naryn')).toEqual([]);
   });
 
+  it('given the map, when the descendants of several units are asked for at once, then each is what `descendants` answers alone', async () => {
+    await regions.registerMap();
+    await fixture.caughtUp();
+    const units = ['country/kg', 'region/chuy', 'district/nookat', 'city/naryn'];
+
+    const together = await fixture.regions.descendantsOfUnits(units);
+
+    for (const unit of units) expect(together.get(unit)).toEqual(await fixture.regions.descendants(unit));
+  });
+
+  it('given a unit enrolled in the pilot below a region, when the baselines of several units are asked for at once, then each is what `baselineDate` answers alone', async () => {
+    await regions.registerMap();
+    await regions.enroll('region/chuy', 2, '2025-03-01');
+    await regions.enroll('city/tokmok', 2, '2025-02-01');
+    await fixture.caughtUp();
+    const units = [
+      'country/kg',
+      'region/chuy',
+      'city/tokmok',
+      'district/ysyk-ata',
+      'region/osh',
+      'city/naryn',
+    ];
+
+    const together = await fixture.regions.baselineDates(units);
+
+    expect(Object.fromEntries(together)).toEqual({
+      'country/kg': null,
+      'region/chuy': '2025-03-01',
+      'city/tokmok': '2025-02-01',
+      'district/ysyk-ata': '2025-03-01',
+      'region/osh': null,
+      'city/naryn': null,
+    });
+    for (const unit of units) expect(together.get(unit)).toEqual(await fixture.regions.baselineDate(unit));
+  });
+
   it('leaves the same rows when every regions event is folded a second time, late ones included', async () => {
     await regions.registerMap();
     await regions.enroll('city/tokmok', 2, '2025-02-01');

@@ -9,6 +9,7 @@ import type { ServiceConfig } from './config/service-config.js';
 import { gatewayOnly } from './http/gateway-only.js';
 import { onlyMethods } from './http/only-methods.js';
 import { GraphQLShapedErrorsFilter } from './http/graphql-shaped-errors.filter.js';
+import { markGraphQLRequests } from './persistence/statement-log.js';
 import { NestPinoLogger } from '@redtape/platform';
 
 /**
@@ -27,6 +28,8 @@ export async function createSubgraphApp(
   });
   app.use('/graphql', onlyMethods(['GET', 'POST']), gatewayOnly(config.auth.gatewaySecret));
   app.useBodyParser('json', { limit: config.graphqlLimits.maxBodyBytes });
+  // After the body parser: its stream events would leave the request's asynchronous context.
+  if (config.statementLog) app.use('/graphql', markGraphQLRequests());
   app.useGlobalFilters(new GraphQLShapedErrorsFilter(logger, config.graphqlLimits.maxBodyBytes));
   app.disable('x-powered-by');
   app.enableShutdownHooks();

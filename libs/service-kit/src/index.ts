@@ -19,3 +19,5 @@ export * from './kafka/relay-providers.js';
 export * from './graphql/date-time.scalar.js';
 export * from './graphql/list-size.js';
 export * from './subgraph-module.js';
+export * from './graphql/per-request-loader.js';
+export * from './graphql/request-loads.js';

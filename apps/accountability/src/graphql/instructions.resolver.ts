@@ -14,7 +14,13 @@ import type { RegionsMirrorQueries } from '@redtape/regions-mirror';
 import { ListSize, apiError, type RequestContext } from '@redtape/service-kit';
 import type { AccountabilityCommands } from '../application/accountability-commands.js';
 import type { AccountabilityQueries } from '../read-model/accountability-queries.js';
-import { ACCOUNTABILITY_COMMANDS, ACCOUNTABILITY_QUERIES, REGIONS_MIRROR } from '../tokens.js';
+import {
+  ACCOUNTABILITY_COMMANDS,
+  ACCOUNTABILITY_LOADERS,
+  ACCOUNTABILITY_QUERIES,
+  REGIONS_MIRROR,
+} from '../tokens.js';
+import type { AccountabilityLoaders } from './accountability-loaders.js';
 import { InstructionStatus } from './enums.js';
 import {
   CompleteInstructionInput,
@@ -31,17 +37,24 @@ export class InstructionsResolver {
     @Inject(ACCOUNTABILITY_QUERIES) private readonly queries: AccountabilityQueries,
     @Inject(ACCOUNTABILITY_COMMANDS) private readonly commands: AccountabilityCommands,
     @Inject(REGIONS_MIRROR) private readonly mirror: RegionsMirrorQueries,
+    @Inject(ACCOUNTABILITY_LOADERS) private readonly loaders: AccountabilityLoaders,
   ) {}
 
   @Query(() => Instruction, { nullable: true })
-  async instruction(@Args('id', { type: () => ID }) id: string): Promise<Instruction | null> {
-    const record = await this.queries.instruction(id);
+  async instruction(
+    @Args('id', { type: () => ID }) id: string,
+    @Context() context: RequestContext,
+  ): Promise<Instruction | null> {
+    const record = await this.loaders.instruction.load(context, id);
     return record ? toInstruction(record) : null;
   }
 
   @ResolveReference()
-  async resolveReference(reference: { id: string }): Promise<Instruction | null> {
-    return this.instruction(reference.id);
+  async resolveReference(
+    @Parent() reference: { id: string },
+    @Context() context: RequestContext,
+  ): Promise<Instruction | null> {
+    return this.instruction(reference.id, context);
   }
 
   @ListSize(100)
@@ -67,23 +80,32 @@ export class InstructionsResolver {
     nullable: true,
     description: 'Who answers for it now: null while unassigned.',
   })
-  async assignee(@Parent() instruction: Instruction): Promise<Official | null> {
+  async assignee(
+    @Parent() instruction: Instruction,
+    @Context() context: RequestContext,
+  ): Promise<Official | null> {
     if (instruction.assigneeOfficialId === null || instruction.unassigned) return null;
-    const record = await this.queries.official(instruction.assigneeOfficialId);
+    const record = await this.loaders.official.load(context, instruction.assigneeOfficialId);
     return record ? toOfficial(record) : null;
   }
 
   @ResolveField(() => Meeting, { nullable: true })
-  async meeting(@Parent() instruction: Instruction): Promise<Meeting | null> {
+  async meeting(
+    @Parent() instruction: Instruction,
+    @Context() context: RequestContext,
+  ): Promise<Meeting | null> {
     if (instruction.meetingId === null) return null;
-    const record = await this.queries.meeting(instruction.meetingId);
+    const record = await this.loaders.meeting.load(context, instruction.meetingId);
     return record ? toMeeting(record) : null;
   }
 
   @ListSize(20)
   @ResolveField(() => [ProgressReport])
-  async reports(@Parent() instruction: Instruction): Promise<ProgressReport[]> {
-    return ((await this.queries.instruction(instruction.id))?.reports ?? []).map(toProgressReport);
+  async reports(
+    @Parent() instruction: Instruction,
+    @Context() context: RequestContext,
+  ): Promise<ProgressReport[]> {
+    return (await this.loaders.reportsOfInstruction.load(context, instruction.id)).map(toProgressReport);
   }
 
   @Mutation(() => Instruction, {
@@ -126,8 +148,8 @@ export class InstructionsResolver {
   }
 
   private async changed(instructionId: string): Promise<Instruction> {
-    const instruction = await this.instruction(instructionId);
-    if (!instruction) throw apiError.notFound(`there is no instruction ${instructionId}`);
-    return instruction;
+    const record = await this.queries.instruction(instructionId);
+    if (!record) throw apiError.notFound(`there is no instruction ${instructionId}`);
+    return toInstruction(record);
   }
 }

@@ -3,7 +3,8 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { ListSize, apiError, type RequestContext } from '@redtape/service-kit';
 import type { AccountabilityCommands } from '../application/accountability-commands.js';
 import type { AccountabilityQueries } from '../read-model/accountability-queries.js';
-import { ACCOUNTABILITY_COMMANDS, ACCOUNTABILITY_QUERIES } from '../tokens.js';
+import { ACCOUNTABILITY_COMMANDS, ACCOUNTABILITY_LOADERS, ACCOUNTABILITY_QUERIES } from '../tokens.js';
+import type { AccountabilityLoaders } from './accountability-loaders.js';
 import { HoldMeetingInput, ReportUnitProgressInput } from './inputs.js';
 import { toInstruction, toMeeting, toOfficial, toProgressReport } from './mappers.js';
 import { Instruction, Meeting, Official, ProgressReport } from './models.js';
@@ -13,24 +14,28 @@ export class MeetingsResolver {
   constructor(
     @Inject(ACCOUNTABILITY_QUERIES) private readonly queries: AccountabilityQueries,
     @Inject(ACCOUNTABILITY_COMMANDS) private readonly commands: AccountabilityCommands,
+    @Inject(ACCOUNTABILITY_LOADERS) private readonly loaders: AccountabilityLoaders,
   ) {}
 
   @Query(() => Meeting, { nullable: true })
-  async meeting(@Args('id', { type: () => ID }) id: string): Promise<Meeting | null> {
-    const record = await this.queries.meeting(id);
+  async meeting(
+    @Args('id', { type: () => ID }) id: string,
+    @Context() context: RequestContext,
+  ): Promise<Meeting | null> {
+    const record = await this.loaders.meeting.load(context, id);
     return record ? toMeeting(record) : null;
   }
 
   @ListSize(50)
   @ResolveField(() => [Instruction], { description: 'Issued at this meeting.' })
-  async instructions(@Parent() meeting: Meeting): Promise<Instruction[]> {
-    return ((await this.queries.meeting(meeting.id))?.instructions ?? []).map(toInstruction);
+  async instructions(@Parent() meeting: Meeting, @Context() context: RequestContext): Promise<Instruction[]> {
+    return ((await this.loaders.meeting.load(context, meeting.id))?.instructions ?? []).map(toInstruction);
   }
 
   @ListSize(50)
   @ResolveField(() => [ProgressReport], { description: 'Heard at this meeting.' })
-  async reports(@Parent() meeting: Meeting): Promise<ProgressReport[]> {
-    return ((await this.queries.meeting(meeting.id))?.reports ?? []).map(toProgressReport);
+  async reports(@Parent() meeting: Meeting, @Context() context: RequestContext): Promise<ProgressReport[]> {
+    return ((await this.loaders.meeting.load(context, meeting.id))?.reports ?? []).map(toProgressReport);
   }
 
   @Mutation(() => Meeting, { description: 'Records a Cabinet or regional meeting as minuted.' })
@@ -39,9 +44,9 @@ export class MeetingsResolver {
     @Context() context: RequestContext,
   ) {
     const meetingId = await this.commands.holdMeeting(context.principal, input);
-    const meeting = await this.meeting(meetingId);
-    if (!meeting) throw apiError.notFound(`there is no meeting ${meetingId}`);
-    return meeting;
+    const record = await this.queries.meeting(meetingId);
+    if (!record) throw apiError.notFound(`there is no meeting ${meetingId}`);
+    return toMeeting(record);
   }
 
   @Mutation(() => ProgressReport, { description: 'Reports progress on a unit’s reform as a whole.' })
@@ -68,11 +73,11 @@ export class MeetingsResolver {
 
 @Resolver(() => ProgressReport)
 export class ProgressReportsResolver {
-  constructor(@Inject(ACCOUNTABILITY_QUERIES) private readonly queries: AccountabilityQueries) {}
+  constructor(@Inject(ACCOUNTABILITY_LOADERS) private readonly loaders: AccountabilityLoaders) {}
 
   @ResolveField(() => Official, { nullable: true, description: 'Who reported it.' })
-  async by(@Parent() report: ProgressReport): Promise<Official | null> {
-    const record = await this.queries.official(report.byOfficialId);
+  async by(@Parent() report: ProgressReport, @Context() context: RequestContext): Promise<Official | null> {
+    const record = await this.loaders.official.load(context, report.byOfficialId);
     return record ? toOfficial(record) : null;
   }
 }

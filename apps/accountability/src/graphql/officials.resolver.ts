@@ -14,7 +14,13 @@ import type { RegionsMirrorQueries } from '@redtape/regions-mirror';
 import { ListSize, apiError, type RequestContext } from '@redtape/service-kit';
 import type { AccountabilityCommands } from '../application/accountability-commands.js';
 import type { AccountabilityQueries } from '../read-model/accountability-queries.js';
-import { ACCOUNTABILITY_COMMANDS, ACCOUNTABILITY_QUERIES, REGIONS_MIRROR } from '../tokens.js';
+import {
+  ACCOUNTABILITY_COMMANDS,
+  ACCOUNTABILITY_LOADERS,
+  ACCOUNTABILITY_QUERIES,
+  REGIONS_MIRROR,
+} from '../tokens.js';
+import type { AccountabilityLoaders } from './accountability-loaders.js';
 import { InstructionStatus } from './enums.js';
 import { AppointOfficialInput, RegisterOfficialInput, RelieveOfficialInput } from './inputs.js';
 import { toInstruction, toOfficial, toScorecard } from './mappers.js';
@@ -26,17 +32,24 @@ export class OfficialsResolver {
     @Inject(ACCOUNTABILITY_QUERIES) private readonly queries: AccountabilityQueries,
     @Inject(ACCOUNTABILITY_COMMANDS) private readonly commands: AccountabilityCommands,
     @Inject(REGIONS_MIRROR) private readonly mirror: RegionsMirrorQueries,
+    @Inject(ACCOUNTABILITY_LOADERS) private readonly loaders: AccountabilityLoaders,
   ) {}
 
   @Query(() => Official, { nullable: true })
-  async official(@Args('id', { type: () => ID }) id: string): Promise<Official | null> {
-    const record = await this.queries.official(id);
+  async official(
+    @Args('id', { type: () => ID }) id: string,
+    @Context() context: RequestContext,
+  ): Promise<Official | null> {
+    const record = await this.loaders.official.load(context, id);
     return record ? toOfficial(record) : null;
   }
 
   @ResolveReference()
-  async resolveReference(reference: { id: string }): Promise<Official | null> {
-    return this.official(reference.id);
+  async resolveReference(
+    @Parent() reference: { id: string },
+    @Context() context: RequestContext,
+  ): Promise<Official | null> {
+    return this.official(reference.id, context);
   }
 
   @ListSize(100)
@@ -55,18 +68,23 @@ export class OfficialsResolver {
   @ResolveField(() => [Instruction], { description: 'Instructions this official answers for.' })
   async instructions(
     @Parent() official: Official,
+    @Context() context: RequestContext,
     @Args('status', { type: () => InstructionStatus, nullable: true }) status?: InstructionStatus,
   ): Promise<Instruction[]> {
-    return (
-      await this.queries.instructions({ assigneeOfficialId: official.id, status: status ?? undefined })
-    ).map(toInstruction);
+    const instructions = await this.loaders.instructionsOfOfficial.load(context, {
+      parentId: official.id,
+      status: status ?? undefined,
+    });
+    return instructions.map(toInstruction);
   }
 
   @ResolveField(() => Scorecard)
-  async scorecard(@Parent() official: Official): Promise<Scorecard> {
-    const unitId = official.currentPosition?.unit.id;
-    const baseline = unitId ? await this.mirror.baselineDate(unitId) : null;
-    return toScorecard(await this.queries.scorecardOfOfficial(official.id, baseline ?? undefined));
+  async scorecard(@Parent() official: Official, @Context() context: RequestContext): Promise<Scorecard> {
+    const scorecard = await this.loaders.officialScorecard.load(context, {
+      officialId: official.id,
+      unitId: official.currentPosition?.unit.id || null,
+    });
+    return toScorecard(scorecard!);
   }
 
   @Mutation(() => Official, { description: 'Records a person who can hold positions.' })
@@ -98,8 +116,8 @@ export class OfficialsResolver {
   }
 
   private async changed(officialId: string): Promise<Official> {
-    const official = await this.official(officialId);
-    if (!official) throw apiError.notFound(`there is no official ${officialId}`);
-    return official;
+    const record = await this.queries.official(officialId);
+    if (!record) throw apiError.notFound(`there is no official ${officialId}`);
+    return toOfficial(record);
   }
 }

@@ -3,9 +3,8 @@ import { ListSize } from '@redtape/service-kit';
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '@redtape/service-kit';
 import type { AccountabilityCommands } from '../application/accountability-commands.js';
-import type { RegionsMirrorQueries } from '@redtape/regions-mirror';
-import type { AccountabilityQueries } from '../read-model/accountability-queries.js';
-import { ACCOUNTABILITY_COMMANDS, ACCOUNTABILITY_QUERIES, REGIONS_MIRROR } from '../tokens.js';
+import { ACCOUNTABILITY_COMMANDS, ACCOUNTABILITY_LOADERS } from '../tokens.js';
+import type { AccountabilityLoaders } from './accountability-loaders.js';
 import { AssignProcedureResponsibilityInput } from './inputs.js';
 import { InstructionStatus } from './enums.js';
 import { toInstruction, toOfficial, toScorecard } from './mappers.js';
@@ -14,41 +13,49 @@ import { AdministrativeUnit, Instruction, Official, Procedure, Scorecard } from 
 /** What accountability adds to the regions' AdministrativeUnit. */
 @Resolver(() => AdministrativeUnit)
 export class UnitAccountabilityResolver {
-  constructor(
-    @Inject(ACCOUNTABILITY_QUERIES) private readonly queries: AccountabilityQueries,
-    @Inject(REGIONS_MIRROR) private readonly mirror: RegionsMirrorQueries,
-  ) {}
+  constructor(@Inject(ACCOUNTABILITY_LOADERS) private readonly loaders: AccountabilityLoaders) {}
 
   @ResolveField(() => Official, {
     nullable: true,
     description: 'The head of the unit’s authority: personally responsible for its reform.',
   })
-  async head(@Parent() unit: AdministrativeUnit): Promise<Official | null> {
-    const record = await this.queries.headOf(unit.id);
+  async head(
+    @Parent() unit: AdministrativeUnit,
+    @Context() context: RequestContext,
+  ): Promise<Official | null> {
+    const record = await this.loaders.headOfUnit.load(context, unit.id);
     return record ? toOfficial(record) : null;
   }
 
   @ListSize(20)
   @ResolveField(() => [Official], { description: 'Officials in office in this unit’s authorities.' })
-  async officials(@Parent() unit: AdministrativeUnit): Promise<Official[]> {
-    return (await this.queries.officials({ unitIds: [unit.id] })).map(toOfficial);
+  async officials(
+    @Parent() unit: AdministrativeUnit,
+    @Context() context: RequestContext,
+  ): Promise<Official[]> {
+    return (await this.loaders.officialsOfUnit.load(context, unit.id)).map(toOfficial);
   }
 
   @ListSize(100)
   @ResolveField(() => [Instruction], { description: 'Instructions about this unit and the units below it.' })
   async instructions(
     @Parent() unit: AdministrativeUnit,
+    @Context() context: RequestContext,
     @Args('status', { type: () => InstructionStatus, nullable: true }) status?: InstructionStatus,
   ): Promise<Instruction[]> {
-    const unitIds = await this.mirror.descendants(unit.id);
-    return (await this.queries.instructions({ unitIds, status: status ?? undefined })).map(toInstruction);
+    const instructions = await this.loaders.instructionsOfUnit.load(context, {
+      parentId: unit.id,
+      status: status ?? undefined,
+    });
+    return instructions.map(toInstruction);
   }
 
   @ResolveField(() => Scorecard, { description: 'This unit and the units below it.' })
-  async scorecard(@Parent() unit: AdministrativeUnit): Promise<Scorecard> {
-    const unitIds = await this.mirror.descendants(unit.id);
-    const baseline = await this.mirror.baselineDate(unit.id);
-    return toScorecard(await this.queries.scorecardOfUnit(unitIds, baseline ?? undefined));
+  async scorecard(
+    @Parent() unit: AdministrativeUnit,
+    @Context() context: RequestContext,
+  ): Promise<Scorecard> {
+    return toScorecard((await this.loaders.unitScorecard.load(context, unit.id))!);
   }
 }
 
@@ -56,8 +63,8 @@ export class UnitAccountabilityResolver {
 @Resolver(() => Procedure)
 export class ProcedureResponsibilityResolver {
   constructor(
-    @Inject(ACCOUNTABILITY_QUERIES) private readonly queries: AccountabilityQueries,
     @Inject(ACCOUNTABILITY_COMMANDS) private readonly commands: AccountabilityCommands,
+    @Inject(ACCOUNTABILITY_LOADERS) private readonly loaders: AccountabilityLoaders,
   ) {}
 
   @Mutation(() => Procedure, {
@@ -76,9 +83,12 @@ export class ProcedureResponsibilityResolver {
     nullable: true,
     description: 'Who answers for it: assigned in person, or else the head of the owning authority.',
   })
-  async responsibleOfficial(@Parent() procedure: Procedure): Promise<Official | null> {
-    const responsible = await this.queries.responsibleOfficialForProcedure(procedure.id);
-    const record = responsible ? await this.queries.official(responsible.officialId) : undefined;
+  async responsibleOfficial(
+    @Parent() procedure: Procedure,
+    @Context() context: RequestContext,
+  ): Promise<Official | null> {
+    const responsible = await this.loaders.responsibleForProcedure.load(context, procedure.id);
+    const record = responsible ? await this.loaders.official.load(context, responsible.officialId) : null;
     return record ? toOfficial(record) : null;
   }
 }

@@ -478,3 +478,118 @@ describe('scorecards', () => {
     await expect(queries.openInstructionsPastDeadline('tomorrow')).rejects.toThrow(InvalidQueryInput);
   });
 });
+
+// The batches read many ids or parents at once for the GraphQL loaders; whatever the rules above
+// become, each must answer per key exactly what its single-item counterpart answers.
+describe('the same reads for many ids or parents at once', () => {
+  const UNITS = [
+    'country/kg',
+    'region/chuy',
+    'city/tokmok',
+    'district/nookat',
+    'district/ysyk-ata',
+    'city/naryn',
+  ];
+  const OFFICIALS = [
+    'a.duishenov',
+    't.mamatov',
+    'b.toktogulov',
+    'n.asanova',
+    'a.ozbekova',
+    'k.osmonov',
+    'nobody',
+  ];
+
+  it('given several units, when their heads and officials are asked for at once, then each unit gets what it gets alone', async () => {
+    const heads = await queries.headsOfUnits(UNITS);
+    const officials = await queries.officialsOfUnits(UNITS);
+
+    for (const unit of UNITS) {
+      expect(heads.get(unit)).toEqual(await queries.headOf(unit));
+      expect(officials.get(unit) ?? []).toEqual(await queries.officials({ unitIds: [unit] }));
+    }
+  });
+
+  it('given several ids, one unknown, when officials, instructions and meetings are asked for at once, then each is what the single read answers', async () => {
+    const officials = await queries.officialsByIds(OFFICIALS);
+    for (const id of OFFICIALS) expect(officials.get(id)).toEqual(await queries.official(id));
+
+    const instructionIds = ['tokmok-website', 'tokmok-signs', 'chuy-review', 'no-such-instruction'];
+    const instructions = await queries.instructionsByIds(instructionIds);
+    const reports = await queries.reportsOfInstructions(instructionIds);
+    for (const id of instructionIds) {
+      const alone = await queries.instruction(id);
+      if (alone === undefined) expect(instructions.has(id)).toBe(false);
+      else {
+        const { reports: aloneReports, ...instruction } = alone;
+        expect(instructions.get(id)).toEqual(instruction);
+        expect(reports.get(id) ?? []).toEqual(aloneReports);
+      }
+    }
+
+    const meetings = await queries.meetingsByIds(['cabinet-2025-02-03', 'no-such-meeting']);
+    expect(meetings.get('cabinet-2025-02-03')).toEqual(await queries.meeting('cabinet-2025-02-03'));
+    expect(meetings.has('no-such-meeting')).toBe(false);
+  });
+
+  it('given several officials and groups of units, when their instructions are asked for at once, then each gets what `instructions` answers, of any status or of one', async () => {
+    const groups = new Map([
+      ['chuy', ['region/chuy', 'city/tokmok', 'district/ysyk-ata']],
+      ['nookat', ['district/nookat']],
+      ['nowhere', []],
+    ]);
+    for (const status of [undefined, 'OVERDUE', 'ISSUED'] as const) {
+      const ofOfficials = await queries.instructionsOfOfficials(OFFICIALS, status);
+      for (const id of OFFICIALS)
+        expect(ofOfficials.get(id) ?? []).toEqual(
+          await queries.instructions({ assigneeOfficialId: id, status }),
+        );
+      const ofGroups = await queries.instructionsOfUnitGroups(groups, status);
+      for (const [key, unitIds] of groups)
+        expect(ofGroups.get(key)).toEqual(await queries.instructions({ unitIds, status }));
+    }
+  });
+
+  it('given several procedures, when who answers for them is asked at once, then each is what the single read answers', async () => {
+    const procedureIds = [
+      'tokmok-kiosk',
+      'tokmok-street-trade',
+      'nookat-land',
+      'chuy-land',
+      'no-such-procedure',
+    ];
+
+    const together = await queries.responsibleOfficialsForProcedures(procedureIds);
+
+    for (const id of procedureIds)
+      expect(together.get(id) ?? null).toEqual(await queries.responsibleOfficialForProcedure(id));
+  });
+
+  it('given groups of units and officials, each with its own baseline or none, when their scorecards are asked for at once, then each is the single scorecard', async () => {
+    const groups = new Map<string, { unitIds: string[]; baseline?: string }>([
+      ['tokmok', { unitIds: ['city/tokmok'], baseline: '2025-02-01' }],
+      ['chuy', { unitIds: ['region/chuy', 'city/tokmok', 'district/ysyk-ata'] }],
+      ['nookat', { unitIds: ['district/nookat'], baseline: '2025-03-01' }],
+      ['nowhere', { unitIds: [] }],
+    ]);
+    const ofUnits = await queries.scorecardsOfUnitGroups(groups);
+    for (const [key, group] of groups)
+      expect(ofUnits.get(key)).toEqual(await queries.scorecardOfUnit(group.unitIds, group.baseline));
+
+    const baselines = new Map(OFFICIALS.map((id, index) => [id, index % 2 === 0 ? '2025-02-01' : undefined]));
+    const ofOfficials = await queries.scorecardsOfOfficials(baselines);
+    for (const [id, baseline] of baselines)
+      expect(ofOfficials.get(id)).toEqual(await queries.scorecardOfOfficial(id, baseline));
+  });
+
+  it('given a batch with a date not written YYYY-MM-DD, when it is read, then it is refused like the single read', async () => {
+    await expect(
+      queries.scorecardsOfUnitGroups(
+        new Map([['tokmok', { unitIds: ['city/tokmok'], baseline: '2025-02-30' }]]),
+      ),
+    ).rejects.toThrow(InvalidQueryInput);
+    await expect(queries.scorecardsOfOfficials(new Map([['k.osmonov', '1 Feb 2025']]))).rejects.toThrow(
+      InvalidQueryInput,
+    );
+  });
+});

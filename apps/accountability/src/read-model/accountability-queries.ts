@@ -12,9 +12,9 @@ import {
   type Scorecard,
 } from '@redtape/accountability-domain';
 import { isCalendarDate } from '@redtape/event-sourcing';
-import { containsPattern, likeContains } from '@redtape/projections';
+import { containsPattern, likeContains, rowsBy } from '@redtape/projections';
 import { IN_FORCE_STATUSES } from '@redtape/procedures-domain/contract';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { nameSearchForm } from './accountability.projection.js';
 import type {
   AccountabilityTables,
@@ -210,6 +210,41 @@ function toMeeting(
   };
 }
 
+interface DailySimplification {
+  readonly owner: string;
+  readonly occurredOn: string;
+  readonly removed: number;
+  readonly cut: number;
+}
+
+/** What the owners' procedures shed from `since` on (inclusive), as `simplifications` counts it. */
+function simplificationsSince(
+  owners: readonly string[],
+  daily: ReadonlyMap<string, readonly DailySimplification[]>,
+  since: LocalDate | undefined,
+): Pick<ScorecardRecord, 'requirementsRemovedSinceBaseline' | 'decisionDaysCutSinceBaseline'> {
+  const days = owners
+    .flatMap((owner) => daily.get(owner) ?? [])
+    .filter((day) => since === undefined || day.occurredOn >= since);
+  return {
+    requirementsRemovedSinceBaseline: days.reduce((sum, day) => sum + day.removed, 0),
+    decisionDaysCutSinceBaseline: days.reduce((sum, day) => sum + day.cut, 0),
+  };
+}
+
+/** The map's entries whose value `valueOf` finds. */
+function definedValues<V, W>(
+  map: ReadonlyMap<string, V>,
+  valueOf: (value: V) => W | undefined,
+): Map<string, W> {
+  const defined = new Map<string, W>();
+  for (const [key, value] of map) {
+    const found = valueOf(value);
+    if (found !== undefined) defined.set(key, found);
+  }
+  return defined;
+}
+
 /** Everything the accountability API reads, from the read model only (never from the event store). */
 export class AccountabilityQueries {
   constructor(private readonly db: Kysely<AccountabilityTables>) {}
@@ -255,13 +290,7 @@ export class AccountabilityQueries {
    * central agency of the country, say), the one appointed last.
    */
   async headOf(unitId: string): Promise<OfficialRecord | undefined> {
-    const positions = await this.db
-      .selectFrom('positions')
-      .selectAll()
-      .where('unit_id', '=', unitId)
-      .execute();
-    const head = currentHeadOf(positions.map(heldPosition));
-    return head === undefined ? undefined : this.official(head);
+    return (await this.headsOfUnits([unitId])).get(unitId);
   }
 
   async instruction(id: string): Promise<InstructionWithReports | undefined> {
@@ -324,48 +353,7 @@ export class AccountabilityQueries {
    * responsible for now, and what those procedures shed since `baseline` (inclusive).
    */
   async scorecardOfOfficial(officialId: string, baseline?: LocalDate): Promise<ScorecardRecord> {
-    const since = baseline === undefined ? undefined : requireDate('baseline', baseline);
-    const instructions = await this.db
-      .selectFrom('instructions')
-      .select(['status', 'unassigned'])
-      .where('effective_official_id', '=', officialId)
-      .execute();
-
-    const headed = this.db
-      .selectFrom('positions')
-      .select('authority_id')
-      .where('official_id', '=', officialId)
-      .where('head', '=', 1)
-      .where('relieved_on', 'is', null);
-    const candidates = await this.db
-      .selectFrom('procedure_owners')
-      .select('procedure_id')
-      .where('status', 'in', IN_FORCE_STATUSES)
-      .where((eb) =>
-        eb.or([
-          eb('authority_id', 'in', headed),
-          eb(
-            'procedure_id',
-            'in',
-            eb
-              .selectFrom('procedure_responsibilities')
-              .select('procedure_id')
-              .where('official_id', '=', officialId),
-          ),
-        ]),
-      )
-      .execute();
-    const responsible = await this.responsibleOfficials(candidates.map((row) => row.procedure_id));
-    const procedureIds = [...responsible]
-      .filter(([, answer]) => answer.officialId === officialId)
-      .map(([procedureId]) => procedureId);
-
-    return {
-      ...this.instructionCounts(instructions),
-      proceduresResponsible: procedureIds.length,
-      baselineDate: since ?? null,
-      ...(await this.simplifications('procedure_id', procedureIds, since)),
-    };
+    return (await this.scorecardsOfOfficials(new Map([[officialId, baseline]]))).get(officialId)!;
   }
 
   /**
@@ -374,30 +362,7 @@ export class AccountabilityQueries {
    * `baseline` (inclusive).
    */
   async scorecardOfUnit(unitIds: readonly string[], baseline?: LocalDate): Promise<ScorecardRecord> {
-    const since = baseline === undefined ? undefined : requireDate('baseline', baseline);
-    const instructions =
-      unitIds.length === 0
-        ? []
-        : await this.db
-            .selectFrom('instructions')
-            .select(['status', 'unassigned'])
-            .where('unit_id', 'in', unitIds)
-            .execute();
-    const procedures =
-      unitIds.length === 0
-        ? { total: 0 }
-        : await this.db
-            .selectFrom('procedure_owners')
-            .select((eb) => eb.fn.countAll<number | string>().as('total'))
-            .where('unit_id', 'in', unitIds)
-            .where('status', 'in', IN_FORCE_STATUSES)
-            .executeTakeFirstOrThrow();
-    return {
-      ...this.instructionCounts(instructions),
-      proceduresResponsible: Number(procedures.total),
-      baselineDate: since ?? null,
-      ...(await this.simplifications('unit_id', unitIds, since)),
-    };
+    return (await this.scorecardsOfUnitGroups(new Map([['units', { unitIds, baseline }]]))).get('units')!;
   }
 
   /**
@@ -417,26 +382,301 @@ export class AccountabilityQueries {
     return rows.map((row) => row.id);
   }
 
-  private instructionCounts(rows: readonly { status: InstructionStatus; unassigned: number }[]): Scorecard {
-    return scorecardOf(rows.map((row) => ({ status: row.status, unassigned: Number(row.unassigned) === 1 })));
+  // Batches: one statement, or a fixed few, for every id or parent that a GraphQL request asks for
+  // (see AccountabilityLoaders). Each answers, per key, what its single-item counterpart above does.
+
+  async officialsByIds(ids: readonly string[]): Promise<Map<string, OfficialRecord>> {
+    const officials = await this.officialsById([...new Set(ids)]);
+    return new Map(officials.map((official) => [official.id, official]));
   }
 
-  private async simplifications(
+  /** `headOf` each unit, by the unit's id; a unit without a head in office is left out. */
+  async headsOfUnits(unitIds: readonly string[]): Promise<Map<string, OfficialRecord>> {
+    if (unitIds.length === 0) return new Map();
+    const positions = await this.db
+      .selectFrom('positions')
+      .selectAll()
+      .where('unit_id', 'in', unitIds)
+      .execute();
+    const headIds = new Map<string, string>();
+    for (const [unitId, own] of rowsBy(positions, (row) => row.unit_id)) {
+      const head = currentHeadOf(own.map(heldPosition));
+      if (head !== undefined) headIds.set(unitId, head);
+    }
+    const officials = await this.officialsByIds([...headIds.values()]);
+    return definedValues(headIds, (officialId) => officials.get(officialId));
+  }
+
+  /** `officials({ unitIds: [unit] })` of each unit, by the unit's id: those in office there, by name, then id. */
+  async officialsOfUnits(unitIds: readonly string[]): Promise<Map<string, OfficialRecord[]>> {
+    if (unitIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('positions')
+      .innerJoin('officials', 'officials.id', 'positions.official_id')
+      .select(['positions.unit_id', 'positions.official_id'])
+      .where('positions.unit_id', 'in', unitIds)
+      .where('positions.relieved_on', 'is', null)
+      .orderBy('officials.name')
+      .orderBy('officials.id')
+      .execute();
+    const officials = await this.officialsByIds(rows.map((row) => row.official_id));
+    return new Map(
+      [...rowsBy(rows, (row) => row.unit_id)].map(([unitId, own]) => [
+        unitId,
+        [...new Set(own.map((row) => row.official_id))].flatMap((id) => officials.get(id) ?? []),
+      ]),
+    );
+  }
+
+  /** The instructions themselves, without their reports (see `reportsOfInstructions`). */
+  async instructionsByIds(ids: readonly string[]): Promise<Map<string, InstructionRecord>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('instructions').selectAll().where('id', 'in', ids).execute();
+    return new Map(rows.map((row) => [row.id, toInstruction(row)]));
+  }
+
+  /** The reports of each instruction, by its id, in the order `instruction` gives them. */
+  async reportsOfInstructions(
+    instructionIds: readonly string[],
+  ): Promise<Map<string, ProgressReportRecord[]>> {
+    if (instructionIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('progress_reports')
+      .selectAll()
+      .where('instruction_id', 'in', instructionIds)
+      .orderBy('reported_on')
+      .orderBy('id')
+      .execute();
+    return new Map(
+      [...rowsBy(rows, (row) => row.instruction_id!)].map(([id, own]) => [id, own.map(toReport)]),
+    );
+  }
+
+  async meetingsByIds(ids: readonly string[]): Promise<Map<string, MeetingRecord>> {
+    if (ids.length === 0) return new Map();
+    const meetings = await this.db.selectFrom('meetings').selectAll().where('id', 'in', ids).execute();
+    if (meetings.length === 0) return new Map();
+    const found = meetings.map((meeting) => meeting.id);
+    const instructions = await this.db
+      .selectFrom('instructions')
+      .selectAll()
+      .where('meeting_id', 'in', found)
+      .orderBy('deadline')
+      .orderBy('id')
+      .execute();
+    const reports = await this.db
+      .selectFrom('progress_reports')
+      .selectAll()
+      .where('meeting_id', 'in', found)
+      .orderBy('reported_on')
+      .orderBy('id')
+      .orderBy('event_id')
+      .execute();
+    const instructionsOf = rowsBy(instructions, (row) => row.meeting_id!);
+    const reportsOf = rowsBy(reports, (row) => row.meeting_id!);
+    return new Map(
+      meetings.map((meeting) => [
+        meeting.id,
+        toMeeting(
+          meeting,
+          (instructionsOf.get(meeting.id) ?? []).map(toInstruction),
+          (reportsOf.get(meeting.id) ?? []).map(toReport),
+        ),
+      ]),
+    );
+  }
+
+  /** `instructions({ assigneeOfficialId, status })` of each official, by the official's id. */
+  async instructionsOfOfficials(
+    officialIds: readonly string[],
+    status?: InstructionStatus,
+  ): Promise<Map<string, InstructionRecord[]>> {
+    if (officialIds.length === 0) return new Map();
+    let query = this.db
+      .selectFrom('instructions')
+      .selectAll()
+      .where('effective_official_id', 'in', officialIds);
+    if (status !== undefined) query = query.where('status', '=', status);
+    const rows = await query.orderBy('deadline').orderBy('id').execute();
+    return new Map(
+      [...rowsBy(rows, (row) => row.effective_official_id!)].map(([id, own]) => [id, own.map(toInstruction)]),
+    );
+  }
+
+  /** `instructions({ unitIds, status })` of each group of units (a unit and those below it), by the group's key. */
+  async instructionsOfUnitGroups(
+    groups: ReadonlyMap<string, readonly string[]>,
+    status?: InstructionStatus,
+  ): Promise<Map<string, InstructionRecord[]>> {
+    const unitIds = [...new Set([...groups.values()].flat())];
+    if (unitIds.length === 0) return new Map();
+    let query = this.db.selectFrom('instructions').selectAll().where('unit_id', 'in', unitIds);
+    if (status !== undefined) query = query.where('status', '=', status);
+    const rows = (await query.orderBy('deadline').orderBy('id').execute()).map(toInstruction);
+    return new Map(
+      [...groups].map(([key, ids]) => {
+        const members = new Set(ids);
+        return [key, rows.filter((row) => members.has(row.unitId))];
+      }),
+    );
+  }
+
+  /** `responsibleOfficialForProcedure` of each procedure, by its id; one nobody answers for is left out. */
+  async responsibleOfficialsForProcedures(
+    procedureIds: readonly string[],
+  ): Promise<Map<string, ResponsibleOfficial>> {
+    return this.responsibleOfficials([...new Set(procedureIds)]);
+  }
+
+  /**
+   * `scorecardOfUnit` of each group of units (a unit and those below it), each from its own
+   * baseline, by the group's key: three statements whatever the number of groups.
+   */
+  async scorecardsOfUnitGroups(
+    groups: ReadonlyMap<string, { readonly unitIds: readonly string[]; readonly baseline?: LocalDate }>,
+  ): Promise<Map<string, ScorecardRecord>> {
+    const since = new Map(
+      [...groups].map(([key, group]) => [
+        key,
+        group.baseline === undefined ? undefined : requireDate('baseline', group.baseline),
+      ]),
+    );
+    const unitIds = [...new Set([...groups.values()].flatMap((group) => group.unitIds))];
+    const instructions =
+      unitIds.length === 0
+        ? []
+        : await this.db
+            .selectFrom('instructions')
+            .select(['unit_id', 'status', 'unassigned'])
+            .where('unit_id', 'in', unitIds)
+            .execute();
+    const procedures =
+      unitIds.length === 0
+        ? []
+        : await this.db
+            .selectFrom('procedure_owners')
+            .select((eb) => ['unit_id', eb.fn.countAll<number | string>().as('total')])
+            .where('unit_id', 'in', unitIds)
+            .where('status', 'in', IN_FORCE_STATUSES)
+            .groupBy('unit_id')
+            .execute();
+    const simplified = await this.simplificationsByDay('unit_id', unitIds);
+    const instructionsOf = rowsBy(instructions, (row) => row.unit_id);
+    const proceduresOf = new Map(procedures.map((row) => [row.unit_id, Number(row.total)]));
+    return new Map(
+      [...groups].map(([key, group]) => {
+        const from = since.get(key);
+        return [
+          key,
+          {
+            ...this.instructionCounts(group.unitIds.flatMap((id) => instructionsOf.get(id) ?? [])),
+            proceduresResponsible: group.unitIds.reduce((sum, id) => sum + (proceduresOf.get(id) ?? 0), 0),
+            baselineDate: from ?? null,
+            ...simplificationsSince(group.unitIds, simplified, from),
+          },
+        ];
+      }),
+    );
+  }
+
+  /**
+   * `scorecardOfOfficial` of each official, each from its own baseline, by the official's id: a
+   * fixed few statements whatever the number of officials.
+   */
+  async scorecardsOfOfficials(
+    baselines: ReadonlyMap<string, LocalDate | undefined>,
+  ): Promise<Map<string, ScorecardRecord>> {
+    const since = new Map(
+      [...baselines].map(([id, baseline]) => [
+        id,
+        baseline === undefined ? undefined : requireDate('baseline', baseline),
+      ]),
+    );
+    const officialIds = [...baselines.keys()];
+    if (officialIds.length === 0) return new Map();
+    const instructions = await this.db
+      .selectFrom('instructions')
+      .select(['effective_official_id', 'status', 'unassigned'])
+      .where('effective_official_id', 'in', officialIds)
+      .execute();
+    const headed = this.db
+      .selectFrom('positions')
+      .select('authority_id')
+      .where('official_id', 'in', officialIds)
+      .where('head', '=', 1)
+      .where('relieved_on', 'is', null);
+    const candidates = await this.db
+      .selectFrom('procedure_owners')
+      .select('procedure_id')
+      .where('status', 'in', IN_FORCE_STATUSES)
+      .where((eb) =>
+        eb.or([
+          eb('authority_id', 'in', headed),
+          eb(
+            'procedure_id',
+            'in',
+            eb
+              .selectFrom('procedure_responsibilities')
+              .select('procedure_id')
+              .where('official_id', 'in', officialIds),
+          ),
+        ]),
+      )
+      .execute();
+    const responsible = await this.responsibleOfficials(candidates.map((row) => row.procedure_id));
+    const proceduresOf = rowsBy(
+      [...responsible].map(([procedureId, answer]) => ({ procedureId, officialId: answer.officialId })),
+      (row) => row.officialId,
+    );
+    const simplified = await this.simplificationsByDay('procedure_id', [...responsible.keys()]);
+    const instructionsOf = rowsBy(instructions, (row) => row.effective_official_id!);
+    return new Map(
+      officialIds.map((id) => {
+        const procedureIds = (proceduresOf.get(id) ?? []).map((row) => row.procedureId);
+        const from = since.get(id);
+        return [
+          id,
+          {
+            ...this.instructionCounts(instructionsOf.get(id) ?? []),
+            proceduresResponsible: procedureIds.length,
+            baselineDate: from ?? null,
+            ...simplificationsSince(procedureIds, simplified, from),
+          },
+        ];
+      }),
+    );
+  }
+
+  /** What the procedures of these units, or these procedures, shed on each day, by unit or procedure. */
+  private async simplificationsByDay(
     column: 'procedure_id' | 'unit_id',
     ids: readonly string[],
-    since: LocalDate | undefined,
-  ): Promise<Pick<ScorecardRecord, 'requirementsRemovedSinceBaseline' | 'decisionDaysCutSinceBaseline'>> {
-    if (ids.length === 0) return { requirementsRemovedSinceBaseline: 0, decisionDaysCutSinceBaseline: 0 };
-    let query = this.db
+  ): Promise<Map<string, DailySimplification[]>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
       .selectFrom('procedure_simplifications')
       .select((eb) => [
-        eb.fn.coalesce(eb.fn.sum<number | string>('requirements_removed'), sql.lit(0)).as('removed'),
-        eb.fn.coalesce(eb.fn.sum<number | string>('decision_days_cut'), sql.lit(0)).as('cut'),
+        eb.ref(column).as('owner'),
+        'occurred_on',
+        eb.fn.sum<number | string>('requirements_removed').as('removed'),
+        eb.fn.sum<number | string>('decision_days_cut').as('cut'),
       ])
-      .where(column, 'in', ids);
-    if (since !== undefined) query = query.where('occurred_on', '>=', since);
-    const { removed, cut } = await query.executeTakeFirstOrThrow();
-    return { requirementsRemovedSinceBaseline: Number(removed), decisionDaysCutSinceBaseline: Number(cut) };
+      .where(column, 'in', ids)
+      .groupBy([column, 'occurred_on'])
+      .execute();
+    return rowsBy(
+      rows.map((row) => ({
+        owner: row.owner,
+        occurredOn: row.occurred_on,
+        removed: Number(row.removed),
+        cut: Number(row.cut),
+      })),
+      (row) => row.owner,
+    );
+  }
+
+  private instructionCounts(rows: readonly { status: InstructionStatus; unassigned: number }[]): Scorecard {
+    return scorecardOf(rows.map((row) => ({ status: row.status, unassigned: Number(row.unassigned) === 1 })));
   }
 
   private async officialsById(ids: readonly string[]): Promise<OfficialRecord[]> {

@@ -13,7 +13,7 @@ import {
 import type { RegionsMirrorQueries } from '@redtape/regions-mirror';
 import { PageSize, ListSize, DateTimeScalar, apiError, type RequestContext } from '@redtape/service-kit';
 import type { ProceduresQueries } from '../read-model/procedures-queries.js';
-import { PROCEDURE_HISTORY, PROCEDURES_QUERIES, REGIONS_MIRROR } from '../tokens.js';
+import { PROCEDURE_HISTORY, PROCEDURES_LOADERS, PROCEDURES_QUERIES, REGIONS_MIRROR } from '../tokens.js';
 import type { ProcedureHistory } from '../application/procedure-history.js';
 import { ProcedureStatus } from './enums.js';
 import {
@@ -24,6 +24,7 @@ import {
   toProcedureFromRecord,
 } from './mappers.js';
 import { AuditEntryConnection, DuplicateCandidate, Procedure, ProcedureConnection } from './models.js';
+import type { ProceduresLoaders } from './procedures-loaders.js';
 
 const DEFAULT_PAGE = 50;
 
@@ -37,17 +38,24 @@ export class ProcedureQueriesResolver {
     @Inject(PROCEDURES_QUERIES) private readonly queries: ProceduresQueries,
     @Inject(REGIONS_MIRROR) private readonly mirror: RegionsMirrorQueries,
     @Inject(PROCEDURE_HISTORY) private readonly history: ProcedureHistory,
+    @Inject(PROCEDURES_LOADERS) private readonly loaders: ProceduresLoaders,
   ) {}
 
   @Query(() => Procedure, { nullable: true, description: 'One procedure as it stands now.' })
-  async procedure(@Args('id', { type: () => ID }) id: string): Promise<Procedure | null> {
-    const record = await this.queries.procedure(id);
+  async procedure(
+    @Args('id', { type: () => ID }) id: string,
+    @Context() context: RequestContext,
+  ): Promise<Procedure | null> {
+    const record = await this.loaders.procedure.load(context, id);
     return record ? toProcedureFromRecord(record) : null;
   }
 
   @ResolveReference()
-  async resolveReference(reference: { id: string }): Promise<Procedure | null> {
-    return this.procedure(reference.id);
+  async resolveReference(
+    @Parent() reference: { id: string },
+    @Context() context: RequestContext,
+  ): Promise<Procedure | null> {
+    return this.procedure(reference.id, context);
   }
 
   @PageSize(DEFAULT_PAGE)
@@ -146,11 +154,9 @@ export class ProcedureQueriesResolver {
   ): Promise<DuplicateCandidate[]> {
     const candidates = await this.queries.duplicateCandidates(unitId);
     const ids = [...new Set(candidates.flatMap((c) => [c.left.procedureId, c.right.procedureId]))];
-    const procedures = new Map<string, Procedure>();
-    for (const id of ids) {
-      const record = await this.queries.procedure(id);
-      if (record) procedures.set(id, toProcedureFromRecord(record));
-    }
-    return candidates.map((candidate) => toDuplicateCandidate(candidate, (id) => procedures.get(id)!));
+    const procedures = await this.queries.proceduresByIds(ids);
+    return candidates.map((candidate) =>
+      toDuplicateCandidate(candidate, (id) => toProcedureFromRecord(procedures.get(id)!)),
+    );
   }
 }

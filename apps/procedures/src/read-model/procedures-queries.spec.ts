@@ -520,3 +520,37 @@ describe('duplicate candidates', () => {
     expect(await queries.duplicateCandidates('country/kg')).toEqual([]);
   });
 });
+
+describe('the same reads for many units or procedures at once', () => {
+  const UNITS = ['city/tokmok', 'region/chuy', 'district/ysyk-ata', 'city/naryn'];
+
+  it('given several units, when their procedures are asked for at once, then each unit gets what it gets alone, of any status or of one', async () => {
+    for (const status of [undefined, 'ACTIVE'] as const) {
+      const together = await queries.proceduresOfUnits(UNITS, status);
+      for (const unit of UNITS)
+        expect(together.get(unit) ?? []).toEqual(await queries.proceduresOfUnit(unit, status));
+    }
+  });
+
+  it('given several ids, one unknown, when the procedures are asked for at once, then each known one is what `procedure` answers', async () => {
+    const ids = ['tokmok-construction', 'tokmok-kiosk', 'no-such-procedure'];
+
+    const together = await queries.proceduresByIds(ids);
+
+    expect([...together.keys()].sort()).toEqual(['tokmok-construction', 'tokmok-kiosk']);
+    for (const id of ids) expect(together.get(id)).toEqual(await queries.procedure(id));
+  });
+
+  it('given groups of units, when their metrics are asked for at once, now or at a day, then each group gets what `metrics` answers for it', async () => {
+    const groups = new Map([
+      ['tokmok', ['city/tokmok']],
+      ['chuy', ['region/chuy', 'city/tokmok', 'district/ysyk-ata']],
+      ['nowhere', []],
+    ]);
+    for (const day of [undefined, '2025-02-14', '2025-03-31']) {
+      const together = await queries.metricsOfUnitGroups(groups, day);
+      for (const [key, unitIds] of groups)
+        expect(together.get(key)).toEqual(await queries.metrics(unitIds, day));
+    }
+  });
+});

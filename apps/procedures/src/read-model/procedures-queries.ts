@@ -10,6 +10,7 @@ import {
   type ProcedureStatus,
   type ReformMetrics,
 } from '@redtape/procedures-domain';
+import { rowBy, rowsBy } from '@redtape/projections';
 import { RegionsMirrorQueries } from '@redtape/regions-mirror';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { InvalidQueryInput } from './invalid-query-input.js';
@@ -78,7 +79,9 @@ const PROCEDURES_LIST = 'procedures';
 const AUDIT_LIST = 'audit';
 
 type Tables = ProceduresTables;
-type FigureRow = Pick<ProcedureVersionRow, 'status' | 'requirement_count' | 'decision_days' | 'fee_tyiyn'>;
+type FigureRow = Pick<ProcedureVersionRow, 'status' | 'requirement_count' | 'decision_days' | 'fee_tyiyn'> & {
+  unit_id: string;
+};
 type ProcedureQuery = SelectQueryBuilder<Tables, 'procedures', object>;
 
 function toRecord(row: Pick<ProcedureRow, 'document' | 'revision' | 'registered_at' | 'updated_at'>) {
@@ -88,6 +91,17 @@ function toRecord(row: Pick<ProcedureRow, 'document' | 'revision' | 'registered_
     registeredAt: row.registered_at,
     updatedAt: row.updated_at,
   } satisfies ProcedureRecord;
+}
+
+function metricsOf(rows: readonly FigureRow[]): ReformMetrics {
+  return reformMetrics(
+    rows.map((row) => ({
+      status: row.status as ProcedureStatus,
+      requirementCount: Number(row.requirement_count),
+      decisionDays: Number(row.decision_days),
+      feeTyiyn: row.fee_tyiyn === null ? null : Number(row.fee_tyiyn),
+    })),
+  );
 }
 
 function instantOf(field: string, value: string): string {
@@ -186,6 +200,33 @@ export class ProceduresQueries {
     );
   }
 
+  async proceduresByIds(ids: readonly string[]): Promise<Map<string, ProcedureRecord>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('procedures')
+      .select(['id', 'document', 'revision', 'registered_at', 'updated_at'])
+      .where('id', 'in', ids)
+      .execute();
+    return new Map([...rowBy(rows, (row) => row.id)].map(([id, row]) => [id, toRecord(row)]));
+  }
+
+  /** `proceduresOfUnit` of each unit, by its id, in one statement. */
+  async proceduresOfUnits(
+    unitIds: readonly string[],
+    status?: ProcedureStatus,
+  ): Promise<Map<string, ProcedureRecord[]>> {
+    if (unitIds.length === 0) return new Map();
+    let query = this.db
+      .selectFrom('procedures')
+      .select(['unit_id', 'document', 'revision', 'registered_at', 'updated_at'])
+      .where('unit_id', 'in', unitIds);
+    if (status !== undefined) query = query.where('status', '=', status);
+    const rows = await query.orderBy('title').orderBy('id').execute();
+    return new Map(
+      [...rowsBy(rows, (row) => row.unit_id)].map(([unitId, own]) => [unitId, own.map(toRecord)]),
+    );
+  }
+
   async proceduresOfUnit(unitId: string, status?: ProcedureStatus): Promise<ProcedureRecord[]> {
     let query = this.db
       .selectFrom('procedures')
@@ -255,20 +296,32 @@ export class ProceduresQueries {
     if (unitIds?.length === 0) return reformMetrics([]);
     const rows =
       before === undefined ? await this.currentFigures(unitIds) : await this.figuresBefore(unitIds, before);
-    return reformMetrics(
-      rows.map((row) => ({
-        status: row.status as ProcedureStatus,
-        requirementCount: Number(row.requirement_count),
-        decisionDays: Number(row.decision_days),
-        feeTyiyn: row.fee_tyiyn === null ? null : Number(row.fee_tyiyn),
-      })),
+    return metricsOf(rows);
+  }
+
+  /** `metrics` of each group of units (a unit and those below it, say), by the group's key, in one statement. */
+  async metricsOfUnitGroups(
+    groups: ReadonlyMap<string, readonly string[]>,
+    asOf?: string,
+  ): Promise<Map<string, ReformMetrics>> {
+    const before = asOf === undefined ? undefined : endOfDay(asOf);
+    const unitIds = [...new Set([...groups.values()].flat())];
+    const rows =
+      unitIds.length === 0
+        ? []
+        : before === undefined
+          ? await this.currentFigures(unitIds)
+          : await this.figuresBefore(unitIds, before);
+    const byUnit = rowsBy(rows, (row) => row.unit_id);
+    return new Map(
+      [...groups].map(([key, ids]) => [key, metricsOf(ids.flatMap((id) => byUnit.get(id) ?? []))]),
     );
   }
 
   private async currentFigures(unitIds: readonly string[] | undefined): Promise<FigureRow[]> {
     let query = this.db
       .selectFrom('procedures')
-      .select(['status', 'requirement_count', 'decision_days', 'fee_tyiyn']);
+      .select(['unit_id', 'status', 'requirement_count', 'decision_days', 'fee_tyiyn']);
     if (unitIds !== undefined) query = query.where('unit_id', 'in', unitIds);
     return query.execute();
   }
@@ -278,7 +331,7 @@ export class ProceduresQueries {
     let query = this.db
       .selectFrom('procedures as p')
       .innerJoin('procedure_versions as v', 'v.procedure_id', 'p.id')
-      .select(['v.status', 'v.requirement_count', 'v.decision_days', 'v.fee_tyiyn'])
+      .select(['p.unit_id', 'v.status', 'v.requirement_count', 'v.decision_days', 'v.fee_tyiyn'])
       .where('v.revision', '=', (eb) =>
         eb
           .selectFrom('procedure_versions as w')

@@ -13,7 +13,8 @@ import {
 import { apiError, type RequestContext } from '@redtape/service-kit';
 import type { RegionsCommands } from '../application/regions-commands.js';
 import type { RegionsQueries } from '../read-model/regions-queries.js';
-import { REGIONS_COMMANDS, REGIONS_QUERIES } from '../tokens.js';
+import { REGIONS_COMMANDS, REGIONS_LOADERS, REGIONS_QUERIES } from '../tokens.js';
+import type { RegionsLoaders } from './regions-loaders.js';
 import { EstablishAuthorityInput } from './inputs.js';
 import { toAuthority, toUnit } from './mappers.js';
 import { AdministrativeUnit, Authority } from './models.js';
@@ -23,25 +24,35 @@ export class AuthoritiesResolver {
   constructor(
     @Inject(REGIONS_QUERIES) private readonly queries: RegionsQueries,
     @Inject(REGIONS_COMMANDS) private readonly commands: RegionsCommands,
+    @Inject(REGIONS_LOADERS) private readonly loaders: RegionsLoaders,
   ) {}
 
   @Query(() => Authority, {
     nullable: true,
     description: 'One state authority by id, e.g. district-akimat/nookat.',
   })
-  async authority(@Args('id', { type: () => ID }) id: string): Promise<Authority | null> {
-    const row = await this.queries.authority(id);
+  async authority(
+    @Args('id', { type: () => ID }) id: string,
+    @Context() context: RequestContext,
+  ): Promise<Authority | null> {
+    const row = await this.loaders.authority.load(context, id);
     return row ? toAuthority(row) : null;
   }
 
   @ResolveReference()
-  async resolveReference(reference: { id: string }): Promise<Authority | null> {
-    return this.authority(reference.id);
+  async resolveReference(
+    @Parent() reference: { id: string },
+    @Context() context: RequestContext,
+  ): Promise<Authority | null> {
+    return this.authority(reference.id, context);
   }
 
   @ResolveField(() => AdministrativeUnit)
-  async unit(@Parent() authority: Authority): Promise<AdministrativeUnit> {
-    const row = await this.queries.unit(authority.unitId);
+  async unit(
+    @Parent() authority: Authority,
+    @Context() context: RequestContext,
+  ): Promise<AdministrativeUnit> {
+    const row = await this.loaders.unit.load(context, authority.unitId);
     if (!row)
       throw new Error(
         `authority ${authority.id} refers to unit ${authority.unitId}, which the read model lacks`,
@@ -55,8 +66,8 @@ export class AuthoritiesResolver {
     @Context() context: RequestContext,
   ) {
     await this.commands.establishAuthority(context.principal, input);
-    const authority = await this.authority(input.authorityId);
-    if (!authority) throw apiError.notFound(`there is no authority ${input.authorityId}`);
-    return authority;
+    const row = await this.queries.authority(input.authorityId);
+    if (!row) throw apiError.notFound(`there is no authority ${input.authorityId}`);
+    return toAuthority(row);
   }
 }

@@ -1,14 +1,19 @@
 import { Inject } from '@nestjs/common';
 import { ListSize } from '@redtape/service-kit';
-import { Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '@redtape/service-kit';
 import type { RegionsQueries } from '../read-model/regions-queries.js';
-import { REGIONS_QUERIES } from '../tokens.js';
+import { REGIONS_LOADERS, REGIONS_QUERIES } from '../tokens.js';
+import type { RegionsLoaders } from './regions-loaders.js';
 import { toReformStage, toUnit } from './mappers.js';
 import { AdministrativeUnit, ReformStage } from './models.js';
 
 @Resolver(() => ReformStage)
 export class ReformStagesResolver {
-  constructor(@Inject(REGIONS_QUERIES) private readonly queries: RegionsQueries) {}
+  constructor(
+    @Inject(REGIONS_QUERIES) private readonly queries: RegionsQueries,
+    @Inject(REGIONS_LOADERS) private readonly loaders: RegionsLoaders,
+  ) {}
 
   @ListSize(5)
   @Query(() => [ReformStage], { description: 'The stages of the debureaucratization reform.' })
@@ -18,7 +23,10 @@ export class ReformStagesResolver {
 
   @ListSize(20)
   @ResolveField(() => [AdministrativeUnit], { description: 'Units enrolled in this stage’s pilot.' })
-  async units(@Parent() stage: ReformStage): Promise<AdministrativeUnit[]> {
-    return (await this.queries.unitsInStage(stage.stage)).map(toUnit);
+  async units(
+    @Parent() stage: ReformStage,
+    @Context() context: RequestContext,
+  ): Promise<AdministrativeUnit[]> {
+    return (await this.loaders.unitsInStage.load(context, stage.stage)).map(toUnit);
   }
 }

@@ -13,7 +13,8 @@ import {
 import { ListSize, apiError, type RequestContext } from '@redtape/service-kit';
 import type { RegionsCommands } from '../application/regions-commands.js';
 import type { RegionsQueries } from '../read-model/regions-queries.js';
-import { REGIONS_COMMANDS, REGIONS_QUERIES } from '../tokens.js';
+import { REGIONS_COMMANDS, REGIONS_LOADERS, REGIONS_QUERIES } from '../tokens.js';
+import type { RegionsLoaders } from './regions-loaders.js';
 import { UnitKind } from './enums.js';
 import { EnrollUnitInPilotInput, RenameUnitInput, WithdrawUnitFromPilotInput } from './inputs.js';
 import { toAuthority, toUnit } from './mappers.js';
@@ -24,11 +25,15 @@ export class UnitsResolver {
   constructor(
     @Inject(REGIONS_QUERIES) private readonly queries: RegionsQueries,
     @Inject(REGIONS_COMMANDS) private readonly commands: RegionsCommands,
+    @Inject(REGIONS_LOADERS) private readonly loaders: RegionsLoaders,
   ) {}
 
   @Query(() => AdministrativeUnit, { nullable: true, description: 'One unit by id, e.g. city/tokmok.' })
-  async unit(@Args('id', { type: () => ID }) id: string): Promise<AdministrativeUnit | null> {
-    const row = await this.queries.unit(id);
+  async unit(
+    @Args('id', { type: () => ID }) id: string,
+    @Context() context: RequestContext,
+  ): Promise<AdministrativeUnit | null> {
+    const row = await this.loaders.unit.load(context, id);
     return row ? toUnit(row) : null;
   }
 
@@ -53,25 +58,37 @@ export class UnitsResolver {
   }
 
   @ResolveReference()
-  async resolveReference(reference: { id: string }): Promise<AdministrativeUnit | null> {
-    return this.unit(reference.id);
+  async resolveReference(
+    @Parent() reference: { id: string },
+    @Context() context: RequestContext,
+  ): Promise<AdministrativeUnit | null> {
+    return this.unit(reference.id, context);
   }
 
   @ResolveField(() => AdministrativeUnit, { nullable: true })
-  async parent(@Parent() unit: AdministrativeUnit): Promise<AdministrativeUnit | null> {
-    return unit.parentId === null ? null : this.unit(unit.parentId);
+  async parent(
+    @Parent() unit: AdministrativeUnit,
+    @Context() context: RequestContext,
+  ): Promise<AdministrativeUnit | null> {
+    return unit.parentId === null ? null : this.unit(unit.parentId, context);
   }
 
   @ListSize(15)
   @ResolveField(() => [AdministrativeUnit])
-  async children(@Parent() unit: AdministrativeUnit): Promise<AdministrativeUnit[]> {
-    return (await this.queries.children(unit.id)).map(toUnit);
+  async children(
+    @Parent() unit: AdministrativeUnit,
+    @Context() context: RequestContext,
+  ): Promise<AdministrativeUnit[]> {
+    return (await this.loaders.children.load(context, unit.id)).map(toUnit);
   }
 
   @ListSize(10)
   @ResolveField(() => [Authority])
-  async authorities(@Parent() unit: AdministrativeUnit): Promise<Authority[]> {
-    return (await this.queries.authoritiesOf(unit.id)).map(toAuthority);
+  async authorities(
+    @Parent() unit: AdministrativeUnit,
+    @Context() context: RequestContext,
+  ): Promise<Authority[]> {
+    return (await this.loaders.authoritiesOfUnit.load(context, unit.id)).map(toAuthority);
   }
 
   @Mutation(() => AdministrativeUnit, {
@@ -106,8 +123,8 @@ export class UnitsResolver {
   }
 
   private async changed(unitId: string): Promise<AdministrativeUnit> {
-    const unit = await this.unit(unitId);
-    if (!unit) throw apiError.notFound(`there is no administrative unit ${unitId}`);
-    return unit;
+    const row = await this.queries.unit(unitId);
+    if (!row) throw apiError.notFound(`there is no administrative unit ${unitId}`);
+    return toUnit(row);
   }
 }

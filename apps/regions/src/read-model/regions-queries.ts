@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { rowBy, rowsBy } from '@redtape/projections';
 import { foldForSearch } from '@redtape/regions-domain';
 import type { AuthorityRow, RegionsTables, ReformStageRow, UnitRow } from './regions-tables.js';
 
@@ -97,5 +98,59 @@ export class RegionsQueries {
       .orderBy('depth')
       .orderBy('name')
       .execute();
+  }
+
+  // Batches: one statement for every id or parent a GraphQL request asks for (see RegionsLoaders).
+
+  async unitsByIds(ids: readonly string[]): Promise<Map<string, UnitRow>> {
+    if (ids.length === 0) return new Map();
+    return rowBy(
+      await this.db.selectFrom('units').selectAll().where('id', 'in', ids).execute(),
+      (row) => row.id,
+    );
+  }
+
+  /** Each parent's children, ordered as `children`. */
+  async childrenOfUnits(parentIds: readonly string[]): Promise<Map<string, UnitRow[]>> {
+    if (parentIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('units')
+      .selectAll()
+      .where('parent_id', 'in', parentIds)
+      .orderBy('kind')
+      .orderBy('name')
+      .execute();
+    return rowsBy(rows, (row) => row.parent_id!);
+  }
+
+  async authoritiesByIds(ids: readonly string[]): Promise<Map<string, AuthorityRow>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('authorities').selectAll().where('id', 'in', ids).execute();
+    return rowBy(rows, (row) => row.id);
+  }
+
+  /** Each unit's authorities, ordered as `authoritiesOf`. */
+  async authoritiesOfUnits(unitIds: readonly string[]): Promise<Map<string, AuthorityRow[]>> {
+    if (unitIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('authorities')
+      .selectAll()
+      .where('unit_id', 'in', unitIds)
+      .orderBy('name')
+      .execute();
+    return rowsBy(rows, (row) => row.unit_id);
+  }
+
+  /** Each stage's units (by the stage's number as text), ordered as `unitsInStage`. */
+  async unitsInStages(stages: readonly number[]): Promise<Map<string, UnitRow[]>> {
+    if (stages.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('units')
+      .selectAll()
+      .where('pilot_stage', 'in', stages)
+      .orderBy('depth')
+      .orderBy('name')
+      .execute();
+    return rowsBy(rows, (row) => String(row.pilot_stage));
   }
 }

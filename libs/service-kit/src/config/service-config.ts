@@ -10,6 +10,7 @@ import {
   kafkaBrokersSetting,
   kurrentDbUrlSetting,
   readModelKindSetting,
+  statementLogSetting,
   type EventStoreKind,
 } from './settings.js';
 
@@ -34,6 +35,8 @@ export interface ServiceConfig {
   readonly kafkaBrokers: readonly string[] | undefined;
   /** What one GraphQL request may ask and spend (GRAPHQL_* settings). */
   readonly graphqlLimits: GraphQLLimits;
+  /** Where to append the read-model statements run for GraphQL requests (see `statementLogger`); off when undefined. */
+  readonly statementLog: string | undefined;
 }
 
 function eventStoreConnection(
@@ -64,6 +67,7 @@ export function serviceConfigFromEnv(
   const auth = settings.read(() => authConfigFromEnv(env, { dataDir }));
   const kafkaBrokers = settings.read(() => kafkaBrokersSetting(env));
   const graphqlLimits = settings.read(() => graphqlLimitsFromEnv(env));
+  const statementLog = statementLogSetting(env);
   settings.finish();
   return {
     service,
@@ -83,5 +87,6 @@ export function serviceConfigFromEnv(
     logLevel,
     kafkaBrokers,
     graphqlLimits,
+    statementLog,
   };
 }

@@ -1,5 +1,6 @@
 import { ConfigurationError } from '@redtape/auth';
 import { KURRENTDB_URL_PROTOCOLS, POSTGRES_URL_PROTOCOLS } from '@redtape/event-store';
+import { resolve } from 'node:path';
 
 const BROKER = /^[A-Za-z0-9.-]+:\d{1,5}$/;
 
@@ -96,4 +97,10 @@ export function kurrentDbUrlSetting(
     KURRENTDB_URL_PROTOCOLS,
     eventStore === 'kurrentdb' ? 'EVENT_STORE=kurrentdb' : undefined,
   );
+}
+
+/** REDTAPE_STATEMENT_LOG: a file to append each statement run for a GraphQL request to; unset leaves it off. */
+export function statementLogSetting(env: NodeJS.ProcessEnv): string | undefined {
+  const value = env['REDTAPE_STATEMENT_LOG']?.trim();
+  return value ? resolve(value) : undefined;
 }

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { ServiceConfig } from '../config/service-config.js';
 import { graphQLErrorFormatter } from '../errors/format-graphql-error.js';
 import { requestContextFactory } from '../http/request-context.js';
+import { forgetLoadsAtEachMutation } from './request-loads.js';
 
 /** The GraphQL settings every subgraph shares: Federation 2, typed errors, token verified again. */
 export function subgraphOptions(config: ServiceConfig, logger: Logger): ApolloFederationDriverConfig {
@@ -24,6 +25,6 @@ export function subgraphOptions(config: ServiceConfig, logger: Logger): ApolloFe
     validationRules: guard.validationRules,
     allowBatchedHttpRequests: guard.allowBatchedHttpRequests,
     // Tracing goes to Apollo's hosted studio, which this system does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...guard.plugins],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), forgetLoadsAtEachMutation(), ...guard.plugins],
   };
 }

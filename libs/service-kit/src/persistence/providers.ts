@@ -7,9 +7,10 @@ import {
   type ReadModels,
 } from '@redtape/projections';
 import type { Logger } from 'pino';
-import type { ReadModelsConnection, ServiceConfig } from '../config/service-config.js';
+import type { ServiceConfig } from '../config/service-config.js';
 import { CLOCK, EVENT_STORE, LOGGER, PROJECTIONS, READ_MODELS, SERVICE_CONFIG } from '../tokens.js';
 import { ProjectionsHost } from './projections-host.js';
+import { statementLogger } from './statement-log.js';
 
 @Injectable()
 class StoresCloser implements OnApplicationShutdown {
@@ -24,10 +25,13 @@ class StoresCloser implements OnApplicationShutdown {
   }
 }
 
-function openReadModels(connection: ReadModelsConnection, logger: Logger): ReadModels | Promise<ReadModels> {
-  if (connection.kind === 'sqlite') return openSqliteReadModels(connection.file);
+function openReadModels(config: ServiceConfig, logger: Logger): ReadModels | Promise<ReadModels> {
+  const connection = config.readModels;
+  const log = config.statementLog ? { log: statementLogger(config.statementLog, config.service) } : {};
+  if (connection.kind === 'sqlite') return openSqliteReadModels(connection.file, log);
   return openPostgresReadModels(connection.url, connection.schema, {
     onPoolError: (error) => logger.warn({ err: error }, 'a pooled read-model connection failed'),
+    ...log,
   });
 }
 
@@ -38,7 +42,7 @@ export function coreProviders(config: ServiceConfig, logger: Logger): Provider[]
     { provide: LOGGER, useValue: logger },
     { provide: CLOCK, useValue: () => new Date() },
     { provide: EVENT_STORE, useFactory: () => openEventStore(config.eventStore) },
-    { provide: READ_MODELS, useFactory: () => openReadModels(config.readModels, logger) },
+    { provide: READ_MODELS, useFactory: () => openReadModels(config, logger) },
     StoresCloser,
   ];
 }
