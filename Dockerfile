@@ -21,7 +21,7 @@ FROM toolchain AS manifests
 COPY . /src
 RUN mkdir /manifests \
   && cd /src \
-  && cp --parents package.json package-lock.json .npmrc libs/*/package.json apps/*/package.json /manifests/
+  && cp --parents package.json package-lock.json .npmrc libs/*/package.json libs/*/*/package.json apps/*/package.json /manifests/
 
 # --- build: every dependency, then tsc -b into each project's dist/ ---
 FROM toolchain AS build
@@ -30,7 +30,7 @@ RUN npm ci
 COPY . .
 RUN npm run build \
   && mkdir /out \
-  && cp -r --parents package.json libs/*/package.json apps/*/package.json libs/*/dist apps/*/dist \
+  && cp -r --parents package.json libs/*/package.json libs/*/*/package.json apps/*/package.json libs/*/dist libs/*/*/dist apps/*/dist \
     apps/*/schema.graphql apps/regions/reference-data /out/ \
   && find /out -name '*.tsbuildinfo' -delete
 

@@ -24,6 +24,10 @@ const storeAdapters = [
 // (`paths` bans the bare name; a pattern that banned it would hide every entry point below it.)
 const proceduresInternals = ['@redtape/procedures-domain/*', '!@redtape/procedures-domain/contract'];
 const proceduresIndex = ['@redtape/procedures-domain'];
+const serviceKitIndex = {
+  name: '@redtape/service-kit',
+  message: 'an application layer imports @redtape/service-kit/application, which loads no web framework',
+};
 const regionsInternals = ['@redtape/regions-domain/*', '!@redtape/regions-domain/contract'];
 const regionsIndex = ['@redtape/regions-domain'];
 
@@ -67,6 +71,8 @@ const depConstraints = [
   {
     sourceTag: 'type:app',
     onlyDependOnLibsWithTags: [
+      'type:application',
+      'type:read-model',
       'type:domain',
       'type:kernel',
       'type:store',
@@ -74,6 +80,33 @@ const depConstraints = [
       'type:api',
       'type:testing',
     ],
+  },
+  {
+    // A context's application layer: commands and policies over the event store and its read model,
+    // testable without a web framework (it imports the service kit's /application entry only).
+    sourceTag: 'type:application',
+    onlyDependOnLibsWithTags: [
+      'type:domain',
+      'type:kernel',
+      'type:store',
+      'type:infrastructure',
+      'type:read-model',
+      'type:api',
+      'type:testing',
+    ],
+    bannedExternalImports: ['@nestjs/*', '@apollo/*', 'express'],
+  },
+  {
+    // A context's read model: projections and queries, on Kysely; no web framework.
+    sourceTag: 'type:read-model',
+    onlyDependOnLibsWithTags: [
+      'type:domain',
+      'type:kernel',
+      'type:store',
+      'type:infrastructure',
+      'type:testing',
+    ],
+    bannedExternalImports: frameworks,
   },
   {
     sourceTag: 'type:api',
@@ -106,6 +139,8 @@ const depConstraints = [
   {
     sourceTag: 'type:e2e',
     onlyDependOnLibsWithTags: [
+      'type:application',
+      'type:read-model',
       'type:app',
       'type:api',
       'type:domain',
@@ -147,7 +182,7 @@ export default tseslint.config(
   },
   {
     // Test helpers stay out of what ships.
-    files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts', 'libs/*/*/src/**/*.ts'],
     ignores: [
       '**/*.spec.ts',
       '**/testing/**',
@@ -158,8 +193,19 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [...kurrentClients, ...testHelpers] }] },
   },
   {
+    // The application layers take from the service kit only what loads no web framework.
+    files: ['libs/*/application/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [serviceKitIndex], patterns: [...kurrentClients, ...testHelpers] },
+      ],
+    },
+  },
+  {
     // Accountability reads procedures only through their published contract.
-    files: ['apps/accountability/src/**/*.ts'],
+    files: ['apps/accountability/src/**/*.ts', 'libs/accountability/read-model/src/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/testing/**'],
     rules: {
       'no-restricted-imports': [
@@ -169,8 +215,21 @@ export default tseslint.config(
     },
   },
   {
+    files: ['libs/accountability/application/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...proceduresIndex, serviceKitIndex],
+          patterns: [...kurrentClients, ...testHelpers, ...proceduresInternals],
+        },
+      ],
+    },
+  },
+  {
     // The mirror of the map that other services keep reads the regions only through their contract.
-    files: ['libs/regions-mirror/src/**/*.ts'],
+    files: ['libs/regions/mirror/src/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/testing/**'],
     rules: {
       'no-restricted-imports': [
@@ -186,14 +245,14 @@ export default tseslint.config(
   },
   {
     // The kernel and the domains know the port, never an adapter (specs may run against one).
-    files: ['libs/event-sourcing/src/**/*.ts', 'libs/*-domain/src/**/*.ts'],
+    files: ['libs/event-sourcing/src/**/*.ts', 'libs/*/domain/src/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/testing/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [...kurrentClients, ...testHelpers, ...storeAdapters] }],
     },
   },
   {
-    files: ['libs/accountability-domain/src/**/*.ts'],
+    files: ['libs/accountability/domain/src/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/testing/**'],
     rules: {
       'no-restricted-imports': [

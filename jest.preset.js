@@ -3,6 +3,10 @@
  * --experimental-vm-modules and ts-jest in ESM mode; libraries resolve to their TypeScript sources
  * through the @redtape/source export condition, so tests never need a build first.
  */
+import { fileURLToPath } from 'node:url';
+
+const baseTsconfig = fileURLToPath(new URL('./tsconfig.base.json', import.meta.url));
+
 export function jestProject(displayName, extra = {}) {
   return {
     displayName,
@@ -12,7 +16,7 @@ export function jestProject(displayName, extra = {}) {
     moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json', 'node'],
     moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
     transform: {
-      '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/../../tsconfig.base.json' }],
+      '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: baseTsconfig }],
     },
     testMatch: ['<rootDir>/src/**/*.spec.ts'],
     ...extra,

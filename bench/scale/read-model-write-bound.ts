@@ -10,7 +10,7 @@ import { openSqliteReadModels } from '@redtape/projections';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { auditTrailProjection } from '../../apps/procedures/src/read-model/audit-trail.projection.js';
+import { auditTrailProjection } from '@redtape/procedures-read-model';
 import type { Step } from '../rounds.js';
 
 const ROWS_PER_TRANSACTION = 5_000;

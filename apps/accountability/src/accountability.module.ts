@@ -15,16 +15,16 @@ import {
 } from '@redtape/service-kit';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { AccountabilityCommands } from './application/accountability-commands.js';
-import { DeadlineWatcher } from './application/deadline-watcher.js';
+import { AccountabilityCommands } from '@redtape/accountability-application';
+import { DeadlineWatcher } from '@redtape/accountability-application';
 import { InstructionsResolver } from './graphql/instructions.resolver.js';
 import { MeetingsResolver, ProgressReportsResolver } from './graphql/meetings.resolver.js';
 import { OfficialsResolver } from './graphql/officials.resolver.js';
 import { ProcedureResponsibilityResolver, UnitAccountabilityResolver } from './graphql/units.resolver.js';
-import { AccountabilityQueries } from './read-model/accountability-queries.js';
-import { accountabilityProjection } from './read-model/accountability.projection.js';
-import type { AccountabilityTables } from './read-model/accountability-tables.js';
-import { procedureOwnershipProjection } from './read-model/procedure-ownership.projection.js';
+import { AccountabilityQueries } from '@redtape/accountability-read-model';
+import { accountabilityProjection } from '@redtape/accountability-read-model';
+import type { AccountabilityTables } from '@redtape/accountability-read-model';
+import { procedureOwnershipProjection } from '@redtape/accountability-read-model';
 import {
   ACCOUNTABILITY_COMMANDS,
   ACCOUNTABILITY_LOADERS,

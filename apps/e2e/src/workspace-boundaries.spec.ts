@@ -57,7 +57,7 @@ describe('what lint lets the gateway import', () => {
 describe('what lint lets a context import', () => {
   it('refuses another context’s domain', async () => {
     const procedures = await ruleIdsFor(
-      'libs/procedures-domain/src/violation.ts',
+      'libs/procedures/domain/src/violation.ts',
       importing('@redtape/accountability-domain', 'instructionDecider'),
     );
     const regions = await ruleIdsFor(
@@ -75,7 +75,7 @@ describe('what lint lets a context import', () => {
       importing('@redtape/procedures-domain', 'evolveProcedure'),
     );
     const domain = await ruleIdsFor(
-      'libs/accountability-domain/src/violation.ts',
+      'libs/accountability/domain/src/violation.ts',
       importing('@redtape/procedures-domain', 'IN_FORCE_STATUSES'),
     );
     const contract = await ruleIdsFor(
@@ -90,11 +90,11 @@ describe('what lint lets a context import', () => {
 
   it('refuses the regions’ domain to the mirror other services keep, which reads the map through its contract', async () => {
     const mirror = await ruleIdsFor(
-      'libs/regions-mirror/src/violation.ts',
+      'libs/regions/mirror/src/violation.ts',
       importing('@redtape/regions-domain', 'unitDecider'),
     );
     const contract = await ruleIdsFor(
-      'libs/regions-mirror/src/violation.ts',
+      'libs/regions/mirror/src/violation.ts',
       importing('@redtape/regions-domain/contract', 'REGIONS_CONTRACT'),
     );
 
@@ -111,6 +111,27 @@ describe('what lint lets a context import', () => {
         'apps/regions/src/violation.ts',
         importing('@redtape/event-sourcing', 'CommandHandler'),
       ),
+    ).toEqual([]);
+  });
+});
+
+describe('what lint lets a context’s application layer import', () => {
+  const applicationFile = 'libs/procedures/application/src/violation.ts';
+
+  it('refuses a web framework, and the service kit’s index, which loads one', async () => {
+    const nest = await ruleIdsFor(applicationFile, importing('@nestjs/common', 'Injectable'));
+    const kit = await ruleIdsFor(applicationFile, importing('@redtape/service-kit', 'authorize'));
+
+    expect(nest).toContain('@nx/enforce-module-boundaries');
+    expect(kit).toContain('no-restricted-imports');
+  });
+
+  it('accepts the service kit’s application entry and its own read model', async () => {
+    expect(
+      await ruleIdsFor(applicationFile, importing('@redtape/service-kit/application', 'authorize')),
+    ).toEqual([]);
+    expect(
+      await ruleIdsFor(applicationFile, importing('@redtape/procedures-read-model', 'ProceduresQueries')),
     ).toEqual([]);
   });
 });
@@ -136,7 +157,7 @@ describe('what lint lets reach an event store', () => {
       importing('@redtape/event-store/sqlite', 'SqliteEventStore'),
     );
     const domain = await ruleIdsFor(
-      'libs/procedures-domain/src/violation.ts',
+      'libs/procedures/domain/src/violation.ts',
       importing('@redtape/event-store/postgres', 'PostgresEventStore'),
     );
     const port = await ruleIdsFor(

@@ -13,15 +13,15 @@ import {
 } from '@redtape/service-kit';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { ProcedureHistory } from './application/procedure-history.js';
-import { ProceduresCommands } from './application/procedures-commands.js';
+import { ProcedureHistory } from '@redtape/procedures-application';
+import { ProceduresCommands } from '@redtape/procedures-application';
 import { ProcedureMutationsResolver } from './graphql/procedure-mutations.resolver.js';
 import { ProcedureQueriesResolver } from './graphql/procedure-queries.resolver.js';
 import { UnitProceduresResolver } from './graphql/units.resolver.js';
-import { auditTrailProjection } from './read-model/audit-trail.projection.js';
-import { ProceduresQueries } from './read-model/procedures-queries.js';
-import { proceduresProjection } from './read-model/procedures.projection.js';
-import type { ProceduresTables } from './read-model/procedures-tables.js';
+import { auditTrailProjection } from '@redtape/procedures-read-model';
+import { ProceduresQueries } from '@redtape/procedures-read-model';
+import { proceduresProjection } from '@redtape/procedures-read-model';
+import type { ProceduresTables } from '@redtape/procedures-read-model';
 import {
   PROCEDURE_HISTORY,
   PROCEDURES_COMMANDS,

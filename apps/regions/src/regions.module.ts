@@ -14,14 +14,14 @@ import {
 } from '@redtape/service-kit';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { RegionsCommands } from './application/regions-commands.js';
+import { RegionsCommands } from '@redtape/regions-application';
 import { AuthoritiesResolver } from './graphql/authorities.resolver.js';
 import { ReformStagesResolver } from './graphql/reform-stages.resolver.js';
 import { RegionsLoaders } from './graphql/regions-loaders.js';
 import { UnitsResolver } from './graphql/units.resolver.js';
-import { RegionsQueries } from './read-model/regions-queries.js';
-import { regionsProjection } from './read-model/regions.projection.js';
-import type { RegionsTables } from './read-model/regions-tables.js';
+import { RegionsQueries } from '@redtape/regions-read-model';
+import { regionsProjection } from '@redtape/regions-read-model';
+import type { RegionsTables } from '@redtape/regions-read-model';
 import { loadReferenceData, readKgAdminUnits } from './reference-data/load-reference-data.js';
 import { REGIONS_COMMANDS, REGIONS_LOADERS, REGIONS_QUERIES } from './tokens.js';
 import { REGIONS_INTEGRATION } from './integration-contract.js';

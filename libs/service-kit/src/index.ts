@@ -21,3 +21,4 @@ export * from './graphql/list-size.js';
 export * from './subgraph-module.js';
 export * from './graphql/per-request-loader.js';
 export * from './graphql/request-loads.js';
+export * from './commands/read-your-writes.js';

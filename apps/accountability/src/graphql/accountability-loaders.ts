@@ -10,7 +10,7 @@ import type {
   ProgressReportRecord,
   ResponsibleOfficial,
   ScorecardRecord,
-} from '../read-model/accountability-queries.js';
+} from '@redtape/accountability-read-model';
 
 /** A parent's instructions of one status, or of any. */
 export interface InstructionsKey {

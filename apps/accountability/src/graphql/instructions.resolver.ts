@@ -12,8 +12,8 @@ import {
 } from '@nestjs/graphql';
 import type { RegionsMirrorQueries } from '@redtape/regions-mirror';
 import { ListSize, apiError, type RequestContext } from '@redtape/service-kit';
-import type { AccountabilityCommands } from '../application/accountability-commands.js';
-import type { AccountabilityQueries } from '../read-model/accountability-queries.js';
+import type { AccountabilityCommands } from '@redtape/accountability-application';
+import type { AccountabilityQueries } from '@redtape/accountability-read-model';
 import {
   ACCOUNTABILITY_COMMANDS,
   ACCOUNTABILITY_LOADERS,

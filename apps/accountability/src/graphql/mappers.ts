@@ -5,7 +5,7 @@ import type {
   PositionRecord,
   ProgressReportRecord,
   ScorecardRecord,
-} from '../read-model/accountability-queries.js';
+} from '@redtape/accountability-read-model';
 import type { InstructionStatus, MeetingLevel } from './enums.js';
 import type { Instruction, Meeting, Official, Position, ProgressReport, Scorecard } from './models.js';
 

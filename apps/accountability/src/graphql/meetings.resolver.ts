@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ListSize, apiError, type RequestContext } from '@redtape/service-kit';
-import type { AccountabilityCommands } from '../application/accountability-commands.js';
-import type { AccountabilityQueries } from '../read-model/accountability-queries.js';
+import type { AccountabilityCommands } from '@redtape/accountability-application';
+import type { AccountabilityQueries } from '@redtape/accountability-read-model';
 import { ACCOUNTABILITY_COMMANDS, ACCOUNTABILITY_LOADERS, ACCOUNTABILITY_QUERIES } from '../tokens.js';
 import type { AccountabilityLoaders } from './accountability-loaders.js';
 import { HoldMeetingInput, ReportUnitProgressInput } from './inputs.js';

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { ListSize } from '@redtape/service-kit';
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '@redtape/service-kit';
-import type { AccountabilityCommands } from '../application/accountability-commands.js';
+import type { AccountabilityCommands } from '@redtape/accountability-application';
 import { ACCOUNTABILITY_COMMANDS, ACCOUNTABILITY_LOADERS } from '../tokens.js';
 import type { AccountabilityLoaders } from './accountability-loaders.js';
 import { AssignProcedureResponsibilityInput } from './inputs.js';

@@ -4,8 +4,8 @@ import type {
   ProcedureDocument,
   ReformMetrics,
 } from '@redtape/procedures-domain';
-import type { AuditEntry as AuditRecord, ProcedureRecord } from '../read-model/procedures-queries.js';
-import type { Page } from '../read-model/pagination.js';
+import type { AuditEntry as AuditRecord, ProcedureRecord } from '@redtape/procedures-read-model';
+import type { Page } from '@redtape/procedures-read-model';
 import type { DuplicateKind, GovernmentLevel, ProcedureStatus } from './enums.js';
 import type {
   AuditEntry,

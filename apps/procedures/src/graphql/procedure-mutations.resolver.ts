@@ -1,13 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { apiError, type RequestContext } from '@redtape/service-kit';
-import {
-  moneyOf,
-  requirementOf,
-  stepOf,
-  type ProceduresCommands,
-} from '../application/procedures-commands.js';
-import type { ProceduresQueries } from '../read-model/procedures-queries.js';
+import { moneyOf, requirementOf, stepOf, type ProceduresCommands } from '@redtape/procedures-application';
+import type { ProceduresQueries } from '@redtape/procedures-read-model';
 import { PROCEDURES_COMMANDS, PROCEDURES_QUERIES } from '../tokens.js';
 import {
   AddRequirementInput,

@@ -12,9 +12,9 @@ import {
 } from '@nestjs/graphql';
 import type { RegionsMirrorQueries } from '@redtape/regions-mirror';
 import { PageSize, ListSize, DateTimeScalar, apiError, type RequestContext } from '@redtape/service-kit';
-import type { ProceduresQueries } from '../read-model/procedures-queries.js';
+import type { ProceduresQueries } from '@redtape/procedures-read-model';
 import { PROCEDURE_HISTORY, PROCEDURES_LOADERS, PROCEDURES_QUERIES, REGIONS_MIRROR } from '../tokens.js';
-import type { ProcedureHistory } from '../application/procedure-history.js';
+import type { ProcedureHistory } from '@redtape/procedures-application';
 import { ProcedureStatus } from './enums.js';
 import {
   toAuditEntry,

@@ -2,7 +2,7 @@ import type { ProcedureStatus, ReformMetrics } from '@redtape/procedures-domain'
 import { rowsBy } from '@redtape/projections';
 import type { RegionsMirrorQueries } from '@redtape/regions-mirror';
 import { loaderById, PerRequestLoader } from '@redtape/service-kit';
-import type { ProcedureRecord, ProceduresQueries } from '../read-model/procedures-queries.js';
+import type { ProcedureRecord, ProceduresQueries } from '@redtape/procedures-read-model';
 
 export interface UnitProceduresKey {
   readonly unitId: string;

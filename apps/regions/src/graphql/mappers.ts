@@ -1,4 +1,4 @@
-import type { AuthorityRow, ReformStageRow, UnitRow } from '../read-model/regions-tables.js';
+import type { AuthorityRow, ReformStageRow, UnitRow } from '@redtape/regions-read-model';
 import type { AuthorityKind, AuthorityLevel, ReformScope, UnitKind } from './enums.js';
 import type { AdministrativeUnit, Authority, DataQualityNote, ReformStage } from './models.js';
 

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { ListSize } from '@redtape/service-kit';
 import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '@redtape/service-kit';
-import type { RegionsQueries } from '../read-model/regions-queries.js';
+import type { RegionsQueries } from '@redtape/regions-read-model';
 import { REGIONS_LOADERS, REGIONS_QUERIES } from '../tokens.js';
 import type { RegionsLoaders } from './regions-loaders.js';
 import { toReformStage, toUnit } from './mappers.js';

@@ -1,6 +1,6 @@
 import { loaderById, PerRequestLoader } from '@redtape/service-kit';
-import type { RegionsQueries } from '../read-model/regions-queries.js';
-import type { AuthorityRow, UnitRow } from '../read-model/regions-tables.js';
+import type { RegionsQueries } from '@redtape/regions-read-model';
+import type { AuthorityRow, UnitRow } from '@redtape/regions-read-model';
 
 /**
  * What the regions subgraph loads by id or by parent, batched per request: a list of units (or the

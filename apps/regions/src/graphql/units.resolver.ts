@@ -11,8 +11,8 @@ import {
   ResolveReference,
 } from '@nestjs/graphql';
 import { ListSize, apiError, type RequestContext } from '@redtape/service-kit';
-import type { RegionsCommands } from '../application/regions-commands.js';
-import type { RegionsQueries } from '../read-model/regions-queries.js';
+import type { RegionsCommands } from '@redtape/regions-application';
+import type { RegionsQueries } from '@redtape/regions-read-model';
 import { REGIONS_COMMANDS, REGIONS_LOADERS, REGIONS_QUERIES } from '../tokens.js';
 import type { RegionsLoaders } from './regions-loaders.js';
 import { UnitKind } from './enums.js';

@@ -1,7 +1,7 @@
 import type { Principal } from '@redtape/auth';
 import type { Actor } from '@redtape/event-sourcing';
-import { actorOf } from '../http/request-context.js';
-import { apiError } from '../errors/format-graphql-error.js';
+import { apiError } from '../errors/api-error.js';
+import { actorOf } from './actor-of.js';
 
 /** What one context's authorization needs: where a unit lies, and its domain's rule of who may do what. */
 export interface AuthorizationPolicy<A extends string> {

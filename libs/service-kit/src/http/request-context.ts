@@ -1,5 +1,4 @@
 import { bearerToken, AuthenticationError, type Principal } from '@redtape/auth';
-import type { Actor } from '@redtape/event-sourcing';
 import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
 import { RequestLoads } from '../graphql/request-loads.js';
@@ -29,11 +28,4 @@ export function requestContextFactory(verify: (token: string) => Promise<Princip
   };
 }
 
-export function actorOf(principal: Principal): Actor {
-  return {
-    id: principal.subject,
-    role: principal.role,
-    name: principal.name,
-    ...(principal.unitId !== undefined ? { unitId: principal.unitId } : {}),
-  };
-}
+export { actorOf } from '../commands/actor-of.js';

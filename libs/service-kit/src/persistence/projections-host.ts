@@ -18,6 +18,7 @@ import {
   type ReplicaLock,
 } from '@redtape/projections';
 import { setTimeout as delay } from 'node:timers/promises';
+import type { ReadYourWrites } from '../commands/read-your-writes.js';
 import type { Logger } from 'pino';
 
 const READ_YOUR_WRITES_TIMEOUT_MS = 10_000;
@@ -31,7 +32,7 @@ const TAKE_OVER_BACKOFF: ExponentialBackoff = { firstDelayMs: TAKE_OVER_EVERY_MS
  * models (PostgreSQL) elect one writer through a replica lock: it runs the projections, the others
  * stand by, serve reads, wait for the writer's checkpoints, and take over when its lock is freed.
  */
-export class ProjectionsHost {
+export class ProjectionsHost implements ReadYourWrites {
   private runners: ProjectionRunner[] = [];
   private lock: ReplicaLock | undefined;
   private retry: NodeJS.Timeout | undefined;

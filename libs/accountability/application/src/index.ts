@@ -1,0 +1,2 @@
+export * from './accountability-commands.js';
+export * from './deadline-watcher.js';

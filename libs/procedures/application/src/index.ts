@@ -1,0 +1,2 @@
+export * from './procedure-history.js';
+export * from './procedures-commands.js';

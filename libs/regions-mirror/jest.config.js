@@ -1,3 +1,0 @@
-import { jestProject } from '../../jest.preset.js';
-
-export default jestProject('regions-mirror');

@@ -1,0 +1,3 @@
+export * from './regions-queries.js';
+export * from './regions-tables.js';
+export * from './regions.projection.js';
