@@ -599,19 +599,28 @@ export class AccountabilityQueries {
       .select(['effective_official_id', 'status', 'unassigned'])
       .where('effective_official_id', 'in', officialIds)
       .execute();
-    const headed = this.db
+    // Candidates: procedures of authorities these officials head now, and those made theirs in
+    // person; `responsibleOfficials` then applies the rule to each.
+    const positions = await this.db
       .selectFrom('positions')
-      .select('authority_id')
+      .selectAll()
       .where('official_id', 'in', officialIds)
-      .where('head', '=', 1)
-      .where('relieved_on', 'is', null);
+      .execute();
+    const headed = [
+      ...new Set(
+        positions
+          .map(heldPosition)
+          .filter((position) => position.head && isHeldNow(position))
+          .map((position) => position.authorityId),
+      ),
+    ];
     const candidates = await this.db
       .selectFrom('procedure_owners')
       .select('procedure_id')
       .where('status', 'in', IN_FORCE_STATUSES)
       .where((eb) =>
         eb.or([
-          eb('authority_id', 'in', headed),
+          ...(headed.length > 0 ? [eb('authority_id', 'in', headed)] : []),
           eb(
             'procedure_id',
             'in',
