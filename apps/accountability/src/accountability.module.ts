@@ -112,13 +112,14 @@ export class AccountabilityModule {
         },
         {
           provide: ACCOUNTABILITY_COMMANDS,
-          inject: [EVENT_STORE, REGIONS_MIRROR, PROJECTIONS, CLOCK],
+          inject: [EVENT_STORE, REGIONS_MIRROR, PROJECTIONS, CLOCK, ACCOUNTABILITY_QUERIES],
           useFactory: (
             store: EventStore,
             mirror: RegionsMirrorQueries,
             projections: ProjectionsHost,
             clock: () => Date,
-          ) => new AccountabilityCommands(store, mirror, projections, clock),
+            queries: AccountabilityQueries,
+          ) => new AccountabilityCommands(store, mirror, projections, clock, queries),
         },
         {
           provide: DEADLINE_WATCHER,

@@ -233,5 +233,168 @@ export function accountabilityAcceptance(backend: Backend): void {
         },
       });
     });
+
+    describe('responsibility that holds (issue #14, findings 1, 2, 5, 6, 7)', () => {
+      const TODAY = new Date().toISOString().slice(0, 10);
+      const appoint = (officialId: string, authorityId: string, title: string, head: boolean) =>
+        as(cabinet, `mutation($input: AppointOfficialInput!) { appointOfficial(input: $input) { id } }`, {
+          officialId,
+          authorityId,
+          title,
+          head,
+          appointedOn: '2026-01-20',
+        });
+      const register = (officialId: string, name: string) =>
+        as(cabinet, `mutation($input: RegisterOfficialInput!) { registerOfficial(input: $input) { id } }`, {
+          officialId,
+          name,
+        });
+      let narynMayorsOffice: string;
+
+      beforeAll(async () => {
+        for (const [id, name] of [
+          ['e2e-akim-nookat-2', 'Second akim of Nookat (e2e)'],
+          ['e2e-contender', 'Contender (e2e)'],
+          ['e2e-deputy-nookat', 'Deputy akim of Nookat (e2e)'],
+          ['e2e-mayor-naryn', 'Mayor of Naryn (e2e)'],
+        ] as const)
+          expect((await register(id, name)).errors).toBeUndefined();
+        const naryn = await graphql<{ unit: { authorities: { id: string }[] } }>(
+          url(),
+          `
+            {
+              unit(id: "city/naryn") {
+                authorities {
+                  id
+                }
+              }
+            }
+          `,
+        );
+        narynMayorsOffice = naryn.data!.unit.authorities[0]!.id;
+        expect((await appoint('e2e-mayor-naryn', narynMayorsOffice, 'Mayor', true)).errors).toBeUndefined();
+        expect(
+          (await appoint('e2e-akim-nookat-2', 'district-akimat/nookat', 'Akim', true)).errors,
+        ).toBeUndefined();
+      }, STARTUP_TIMEOUT_MS);
+
+      it('makes nobody head by default: appointing without saying is refused as invalid input', async () => {
+        const response = await as(
+          cabinet,
+          `mutation($input: AppointOfficialInput!) { appointOfficial(input: $input) { id } }`,
+          {
+            officialId: 'e2e-deputy-nookat',
+            authorityId: 'district-akimat/nookat',
+            title: 'Deputy akim',
+            appointedOn: '2026-01-20',
+          },
+        );
+        expect(codesOf(response)).toEqual(['BAD_USER_INPUT']);
+      });
+
+      it('keeps one head per authority: a second head is refused, a deputy beside the head is not', async () => {
+        const second = await appoint('e2e-contender', 'district-akimat/nookat', 'Akim', true);
+        const deputy = await appoint('e2e-deputy-nookat', 'district-akimat/nookat', 'Deputy akim', false);
+        const head = await graphql<{ unit: { head: { id: string } | null } }>(
+          url(),
+          `
+            {
+              unit(id: "district/nookat") {
+                head {
+                  id
+                }
+              }
+            }
+          `,
+        );
+
+        expect(codesOf(second)).toEqual(['BAD_USER_INPUT']);
+        expect(second.errors?.[0]?.message).toContain('e2e-akim-nookat-2');
+        expect(deputy.errors).toBeUndefined();
+        expect(head.data?.unit.head?.id).toBe('e2e-akim-nookat-2');
+      });
+
+      it('keeps responsibility within the official’s unit chain: Naryn’s mayor cannot answer for Nookat', async () => {
+        const response = await as(
+          cabinet,
+          `mutation($input: AssignProcedureResponsibilityInput!) { assignProcedureResponsibility(input: $input) { id } }`,
+          { procedureId: 'e2e-nookat-land-certificate', officialId: 'e2e-mayor-naryn', assignedOn: TODAY },
+        );
+        expect(codesOf(response)).toEqual(['BAD_USER_INPUT']);
+        expect(response.errors?.[0]?.message).toContain('district/nookat');
+      });
+
+      it('refuses a relief dated in the future, and the position stays filled', async () => {
+        const response = await as(
+          cabinet,
+          `mutation($input: RelieveOfficialInput!) { relieveOfficialOfDuties(input: $input) { id } }`,
+          {
+            officialId: 'e2e-mayor-naryn',
+            authorityId: narynMayorsOffice,
+            relievedOn: '2030-01-01',
+            reason: 'end of term',
+          },
+        );
+        const head = await graphql<{ unit: { head: { id: string } | null } }>(
+          url(),
+          `
+            {
+              unit(id: "city/naryn") {
+                head {
+                  id
+                }
+              }
+            }
+          `,
+        );
+
+        expect(codesOf(response)).toEqual(['BAD_USER_INPUT']);
+        expect(head.data?.unit.head?.id).toBe('e2e-mayor-naryn');
+      });
+
+      it('lets the head report on an instruction to the authority, and refuses a completion dated in the future', async () => {
+        const issued = await as(
+          cabinet,
+          `mutation($input: IssueInstructionInput!) { issueInstruction(input: $input) { id } }`,
+          {
+            instructionId: 'e2e-to-the-akimat',
+            text: 'Publish the district’s procedures',
+            issuedOn: '2026-02-01',
+            deadline: '2099-12-31',
+            authorityId: 'district-akimat/nookat',
+          },
+        );
+        expect(issued.errors).toBeUndefined();
+        const akim = await tokenFor('official', 'district/nookat', 'e2e-akim-nookat-2');
+
+        const report = await as(
+          akim,
+          `mutation($input: ReportProgressInput!) { reportProgress(input: $input) { id status } }`,
+          { instructionId: 'e2e-to-the-akimat', reportedOn: TODAY, text: 'Half the procedures published' },
+        );
+        const completion = await as(
+          cabinet,
+          `mutation($input: CompleteInstructionInput!) { completeInstruction(input: $input) { id status } }`,
+          { instructionId: 'e2e-to-the-akimat', completedOn: '2099-01-10' },
+        );
+
+        expect(report.errors).toBeUndefined();
+        expect(report.data).toEqual({ reportProgress: { id: 'e2e-to-the-akimat', status: 'IN_PROGRESS' } });
+        expect(codesOf(completion)).toEqual(['BAD_USER_INPUT']);
+      });
+
+      it('checks a unit report’s meeting: an unknown one is not found, a later report was not heard there', async () => {
+        const report = (meetingId: string, reportedOn: string) =>
+          as(
+            cabinet,
+            `mutation($input: ReportUnitProgressInput!) { reportUnitProgress(input: $input) { id } }`,
+            { unitId: 'district/nookat', meetingId, reportedOn, text: 'Progress of Nookat' },
+          );
+
+        expect(codesOf(await report('no-such-meeting', '2026-01-10'))).toEqual(['NOT_FOUND']);
+        expect(codesOf(await report('e2e-cabinet-2026-01-15', '2026-05-01'))).toEqual(['BAD_USER_INPUT']);
+        expect((await report('e2e-cabinet-2026-01-15', '2026-01-10')).errors).toBeUndefined();
+      });
+    });
   });
 }

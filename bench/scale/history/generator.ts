@@ -79,7 +79,7 @@ import {
 import { Random } from './random.js';
 
 /** Bump when a change here changes the history a seed gives: it is part of the cache key. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 /** 09:00 in Bishkek on 2025-01-06 to 2026-09-30: the history's span of simulated time. */
 export const HISTORY_STARTS = new Date('2025-01-06T03:00:00Z');
@@ -829,7 +829,12 @@ export class HistoryGenerator {
     const streamId = procedureResponsibilityStream(entry.procedureId);
     const command: ResponsibilityCommand = {
       type: 'AssignProcedureResponsibility',
-      data: { ...request, officialIsInOffice: true },
+      data: {
+        ...request,
+        officialIsInOffice: true,
+        officialUnitIds: [official.authority.unitId],
+        procedureUnitAncestry: [entry.authority.unitId],
+      },
       metadata: this.metadata(this.random, CABINET, request),
     };
     this.counted(streamId, (await this.writer.handle(responsibilityDecider, streamId, command)).length);
@@ -983,8 +988,10 @@ export class HistoryGenerator {
 
   private async reportUnitProgress(): Promise<void> {
     const head = this.random.pick([...this.heads.values()]);
-    const meeting =
+    // A report heard at a meeting was made by the day the meeting sat: only one held today qualifies.
+    const pickedMeeting =
       this.meetings.length > 0 && this.random.chance(0.5) ? this.random.pick(this.meetings) : undefined;
+    const meeting = pickedMeeting?.heldOn === this.today() ? pickedMeeting : undefined;
     const actor: Actor = {
       id: head.officialId,
       role: 'official',
@@ -1006,7 +1013,7 @@ export class HistoryGenerator {
     const streamId = unitReportStream(reportId);
     const command: UnitReportCommand = {
       type: 'ReportUnitProgress',
-      data: { reportId, ...request, byOfficialId: head.officialId },
+      data: { reportId, ...request, byOfficialId: head.officialId, meetingHeldOn: meeting?.heldOn ?? null },
       metadata,
     };
     this.counted(streamId, (await this.writer.handle(unitReportDecider, streamId, command)).length);

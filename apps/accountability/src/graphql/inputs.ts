@@ -21,8 +21,8 @@ export class AppointOfficialInput extends CommandInput {
   @Field(() => ID, { description: 'e.g. district-akimat/nookat' }) authorityId!: string;
   @Field(() => String, { description: 'e.g. Akim' }) title!: string;
   @Field(() => Boolean, {
-    defaultValue: true,
-    description: 'Head of the authority: personally responsible for the unit.',
+    description:
+      'Head of the authority: personally responsible for the unit. Required, never assumed: a deputy is not a head, and an authority has one head at a time.',
   })
   head!: boolean;
   @Field(() => LocalDateScalar) appointedOn!: string;

@@ -48,6 +48,11 @@ const figuresOf = (figures: readonly FigureRequest[]): Figure[] =>
  * The accountability use cases: who may do it (by the unit concerned, mirrored from the regions'
  * events), the facts a command needs from other streams, the decision, and a wait for the read models.
  */
+/** What the commands need of the accountability read model: who heads an authority now. */
+export interface AuthorityHeads {
+  headOfAuthority(authorityId: string): Promise<string | undefined>;
+}
+
 export class AccountabilityCommands {
   private readonly officials;
   private readonly responsibilities;
@@ -60,6 +65,7 @@ export class AccountabilityCommands {
     private readonly mirror: RegionsMirrorQueries,
     private readonly projections: ReadYourWrites,
     private readonly clock: () => Date,
+    private readonly heads: AuthorityHeads,
   ) {
     this.officials = new CommandHandler(store, officialDecider, accountabilityUpcasters);
     this.responsibilities = new CommandHandler(store, responsibilityDecider, accountabilityUpcasters);
@@ -99,11 +105,12 @@ export class AccountabilityCommands {
     const unitId = await this.unitOfAuthority(input.authorityId);
     const actor = await this.authorize(principal, 'AppointOfficial', unitId);
     const { officialId, authorityId, title, head, appointedOn } = input;
+    const authorityHeadOfficialId = (await this.heads.headOfAuthority(authorityId)) ?? null;
     await this.run(
       this.officials,
       officialStream(officialId),
       'AppointOfficial',
-      { authorityId, unitId, title, head, appointedOn },
+      { authorityId, unitId, title, head, appointedOn, authorityHeadOfficialId },
       this.metadata(actor, input),
       input,
     );
@@ -135,6 +142,8 @@ export class AccountabilityCommands {
     const data = {
       ...pick(input, 'procedureId', 'officialId', 'assignedOn'),
       officialIsInOffice: await this.inOffice(input.officialId),
+      officialUnitIds: await this.unitsOfOfficial(input.officialId),
+      procedureUnitAncestry: [...((await this.mirror.ancestry(unitId)) ?? [unitId])],
     };
     await this.run(
       this.responsibilities,
@@ -228,7 +237,13 @@ export class AccountabilityCommands {
   ) {
     const instruction = await this.requireInstruction(input.instructionId);
     const actor = await this.authorize(principal, 'ReportProgress', instruction.unitId);
-    const byOfficialId = actor.role === 'official' ? actor.id : (instruction.assigneeOfficialId ?? actor.id);
+    // An instruction to an authority alone is answered for, and so reported on, by its head.
+    const authorityHeadOfficialId =
+      instruction.assigneeOfficialId === null && instruction.authorityId !== null
+        ? ((await this.heads.headOfAuthority(instruction.authorityId)) ?? null)
+        : null;
+    const answerer = instruction.assigneeOfficialId ?? authorityHeadOfficialId;
+    const byOfficialId = actor.role === 'official' ? actor.id : (answerer ?? actor.id);
     const metadata = this.metadata(actor, input);
     const data = {
       reportId: entityIdFor('report', metadata),
@@ -236,6 +251,7 @@ export class AccountabilityCommands {
       text: input.text,
       figures: figuresOf(input.figures),
       byOfficialId,
+      authorityHeadOfficialId,
     };
     await this.run(
       this.instructions,
@@ -298,10 +314,12 @@ export class AccountabilityCommands {
     const actor = await this.authorize(principal, 'ReportUnitProgress', input.unitId);
     const metadata = this.metadata(actor, input);
     const reportId = entityIdFor('unit-report', metadata);
+    const meeting = input.meetingId ? await this.meetings.load(meetingStream(input.meetingId)) : undefined;
     const data = {
       reportId,
       unitId: input.unitId,
       meetingId: input.meetingId ?? null,
+      meetingHeldOn: meeting?.state.status === 'held' ? meeting.state.meeting.heldOn : null,
       reportedOn: input.reportedOn,
       byOfficialId: actor.id,
       text: input.text,
@@ -374,6 +392,14 @@ export class AccountabilityCommands {
       if (error instanceof StreamNotFound) throw apiError.notFound(`there is no procedure ${procedureId}`);
       throw error;
     }
+  }
+
+  /** The units of the positions the official holds now; none for an unknown official. */
+  private async unitsOfOfficial(officialId: string): Promise<string[]> {
+    const loaded = await this.officials.load(officialStream(officialId));
+    return loaded.state.status === 'registered'
+      ? loaded.state.official.currentPositions.map((position) => position.unitId)
+      : [];
   }
 
   private async inOffice(officialId: string): Promise<boolean> {

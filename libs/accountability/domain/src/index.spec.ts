@@ -47,6 +47,8 @@ describe('the public API of the accountability domain', () => {
     expect(Object.fromEntries(errors)).toEqual({
       AppointmentBeforeEarlierRelief: 'BAD_USER_INPUT',
       DateBeforeIssueDate: 'BAD_USER_INPUT',
+      AuthorityAlreadyHeaded: 'BAD_USER_INPUT',
+      DateAfterToday: 'BAD_USER_INPUT',
       DeadlineBeforeIssueDate: 'BAD_USER_INPUT',
       InstructionAlreadyCompleted: 'BAD_USER_INPUT',
       InstructionAlreadyIssued: 'CONFLICT',
@@ -66,11 +68,14 @@ describe('the public API of the accountability domain', () => {
       OfficialNotRegistered: 'NOT_FOUND',
       ReasonRequired: 'BAD_USER_INPUT',
       ReliefBeforeAppointment: 'BAD_USER_INPUT',
+      ReportAfterMeeting: 'BAD_USER_INPUT',
       ReportAlreadyRecorded: 'CONFLICT',
       ReportInAnotherOfficialsName: 'FORBIDDEN',
+      ReportMeetingUnknown: 'NOT_FOUND',
       ReportNotByAssignee: 'FORBIDDEN',
       RequiredTextMissing: 'BAD_USER_INPUT',
       ResponsibilityForAnotherProcedure: 'BAD_USER_INPUT',
+      ResponsibilityOutsideUnitChain: 'BAD_USER_INPUT',
       TextTooLong: 'BAD_USER_INPUT',
     });
   });

@@ -7,6 +7,9 @@ import { AccountabilityHistory, type Appointment } from './testing/accountabilit
 import { ProceduresHistory, type Owner } from './testing/procedures-history.js';
 import { ReadModelFixture } from './testing/read-model-fixture.js';
 
+const TOKMOK_ANCESTRY = ['city/tokmok', 'region/chuy', 'country/kg'];
+const NOOKAT_ANCESTRY = ['district/nookat', 'region/osh', 'country/kg'];
+
 // One history for every query below; the queries only read it.
 let fixture: ReadModelFixture;
 let queries: AccountabilityQueries;
@@ -84,8 +87,8 @@ async function writeHistory(store: EventStore) {
   await procedures.changeDecisionTime('tokmok-street-trade', 10, '2025-03-10T04:00:00Z');
   await procedures.removeRequirement('tokmok-street-trade', 'passport', '2025-03-11T04:00:00Z');
   await procedures.changeDecisionTime('tokmok-kiosk', 5, '2025-03-12T04:00:00Z');
-  await history.assignResponsibility('tokmok-kiosk', 'n.asanova', '2025-02-05');
-  await history.assignResponsibility('nookat-land', 'a.ozbekova', '2025-02-06');
+  await history.assignResponsibility('tokmok-kiosk', 'n.asanova', '2025-02-05', TOKMOK_ANCESTRY);
+  await history.assignResponsibility('nookat-land', 'a.ozbekova', '2025-02-06', NOOKAT_ANCESTRY);
 
   await history.holdMeeting({
     meetingId: 'cabinet-2025-02-03',

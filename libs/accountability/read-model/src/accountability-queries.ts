@@ -112,6 +112,16 @@ export class AccountabilityQueries {
     return (await this.headsOfUnits([unitId])).get(unitId);
   }
 
+  /** The official heading the authority now, by the domain's rule; undefined while it has none. */
+  async headOfAuthority(authorityId: string): Promise<string | undefined> {
+    const positions = await this.db
+      .selectFrom('positions')
+      .selectAll()
+      .where('authority_id', '=', authorityId)
+      .execute();
+    return currentHeadOf(positions.map(heldPosition));
+  }
+
   async instruction(id: string): Promise<InstructionWithReports | undefined> {
     const row = await this.db.selectFrom('instructions').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return undefined;

@@ -5,6 +5,8 @@ import { accountabilityProjection } from './accountability.projection.js';
 import { AccountabilityHistory, type Appointment } from './testing/accountability-history.js';
 import { ReadModelFixture, tableContents } from './testing/read-model-fixture.js';
 
+const TOKMOK_ANCESTRY = ['city/tokmok', 'region/chuy', 'country/kg'];
+
 let fixture: ReadModelFixture;
 let history: AccountabilityHistory;
 
@@ -497,9 +499,14 @@ describe('the accountability projection', () => {
 
   it('keeps the latest explicit responsibility for a procedure', async () => {
     await tokmokHistory();
-    await history.assignResponsibility('tokmok-street-trade', 'n.asanova', '2025-02-05');
+    await history.assignResponsibility('tokmok-street-trade', 'n.asanova', '2025-02-05', TOKMOK_ANCESTRY);
     await fixture.caughtUp(
-      await history.assignResponsibility('tokmok-street-trade', 'b.toktogulov', '2025-02-07'),
+      await history.assignResponsibility(
+        'tokmok-street-trade',
+        'b.toktogulov',
+        '2025-02-07',
+        TOKMOK_ANCESTRY,
+      ),
     );
 
     expect(await tableContents(fixture.db, 'procedure_responsibilities', ['procedure_id'])).toEqual([
@@ -519,7 +526,7 @@ describe('the accountability projection', () => {
       reportedOn: '2025-02-10',
       byOfficialId: 'b.toktogulov',
     });
-    await history.assignResponsibility('tokmok-street-trade', 'n.asanova', '2025-02-05');
+    await history.assignResponsibility('tokmok-street-trade', 'n.asanova', '2025-02-05', TOKMOK_ANCESTRY);
     await history.reportUnitProgress({
       reportId: 'tokmok-2025-02',
       unitId: 'city/tokmok',
@@ -555,7 +562,7 @@ describe('the accountability projection', () => {
       reportedOn: '2025-02-10',
       byOfficialId: 'b.toktogulov',
     });
-    await history.assignResponsibility('tokmok-street-trade', 'n.asanova', '2025-02-05');
+    await history.assignResponsibility('tokmok-street-trade', 'n.asanova', '2025-02-05', TOKMOK_ANCESTRY);
     await history.relieve('b.toktogulov', TOKMOK.authorityId, '2025-03-15');
     await history.markOverdue('tokmok-duplicates', '2025-03-16');
     await history.appoint('k.osmonov', { ...MAYOR, appointedOn: '2025-03-20' });

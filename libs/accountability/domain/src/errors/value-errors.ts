@@ -41,3 +41,18 @@ export class InvalidMeetingLevel extends DomainError {
     super(`${JSON.stringify(level)} is not a level of meeting: use CABINET or REGIONAL`);
   }
 }
+
+/** A past-tense fact dated after today: it would count now for something that has not happened. */
+export class DateAfterToday extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(
+    readonly field: string,
+    readonly date: string,
+    readonly today: string,
+  ) {
+    super(
+      `${field} ${date} is after today (${today} in Bishkek): record what happened once it has happened; ` +
+        'a change dated in the future would take effect at once',
+    );
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { deciderSpec } from '@redtape/event-sourcing/testing';
-import { InvalidLocalDate } from '../errors/value-errors.js';
+import { DateAfterToday, InvalidLocalDate } from '../errors/value-errors.js';
 import {
   becameOverdue,
   command,
@@ -102,6 +102,12 @@ describe('completing an instruction', () => {
         .given(INSTRUCTION_HISTORY.ISSUED)
         .when(complete('2026-02-09'))
         .thenThrows(DateBeforeIssueDate, { code: 'BAD_USER_INPUT', field: 'completedOn' }));
+
+    it('refuses a completion dated after today, which would count as done on time before it is done', () =>
+      spec
+        .given(INSTRUCTION_HISTORY.ISSUED)
+        .when(complete('2027-01-10'))
+        .thenThrows(DateAfterToday, { code: 'BAD_USER_INPUT', field: 'completedOn', today: '2026-12-31' }));
 
     it('refuses a date that is not a real day', () =>
       spec

@@ -1,5 +1,5 @@
 import type { InstructionEvent } from '../accountability-events.js';
-import { requireLocalDate } from '../rules/dates.js';
+import { requireLocalDate, requirePastOrToday } from '../rules/dates.js';
 import { isOverdue } from '../time/bishkek-time.js';
 import type { CompleteInstruction, MarkInstructionOverdue } from './instruction-commands.js';
 import { DateBeforeIssueDate, InstructionAlreadyCompleted } from './instruction-errors.js';
@@ -10,7 +10,7 @@ export function decideCompletion(
   command: CompleteInstruction,
   instruction: InstructionDocument,
 ): InstructionEvent[] {
-  const completedOn = requireLocalDate('completedOn', command.data.completedOn);
+  const completedOn = requirePastOrToday('completedOn', command.data.completedOn, command.metadata.now);
   const { instructionId, status, deadline, issuedOn } = instruction;
   if (isCompletedStatus(status)) {
     if (completedOn === instruction.completedOn) return [];

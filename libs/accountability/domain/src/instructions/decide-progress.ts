@@ -1,11 +1,12 @@
 import { type Actor, sameJson } from '@redtape/event-sourcing';
 import type { InstructionEvent } from '../accountability-events.js';
 import { ReportAlreadyRecorded } from '../errors/rule-errors.js';
-import { requireLocalDate } from '../rules/dates.js';
+import { requirePastOrToday } from '../rules/dates.js';
 import { normalizeFigures } from '../rules/figures.js';
 import { requireId } from '../rules/ids.js';
 import { mayReportAs } from '../rules/reporter.js';
 import { requiredProse } from '../rules/text.js';
+import { answererOfInstruction } from '../responsibility/who-answers.js';
 import type { ReportProgress } from './instruction-commands.js';
 import {
   DateBeforeIssueDate,
@@ -15,8 +16,9 @@ import {
 import { isCompletedStatus, type InstructionDocument, type ProgressReport } from './instruction-state.js';
 
 /**
- * The report is always the assignee's: an official sends only their own, the Cabinet, admins and
- * loads may record it on the assignee's behalf. An instruction to an authority alone has nobody to report.
+ * The report is always the answering official's (the assignee, or for an instruction to an authority
+ * alone its head in office, see `answererOfInstruction`): an official sends only their own, the
+ * Cabinet, admins and loads may record it on that official's behalf.
  */
 function mayReport(actor: Actor, byOfficialId: string, assigneeOfficialId: string | null): boolean {
   return (
@@ -24,10 +26,10 @@ function mayReport(actor: Actor, byOfficialId: string, assigneeOfficialId: strin
   );
 }
 
-function reportOf({ data }: ReportProgress): ProgressReport {
+function reportOf({ data, metadata }: ReportProgress): ProgressReport {
   return {
     reportId: requireId('reportId', data.reportId),
-    reportedOn: requireLocalDate('reportedOn', data.reportedOn),
+    reportedOn: requirePastOrToday('reportedOn', data.reportedOn, metadata.now),
     byOfficialId: requireId('byOfficialId', data.byOfficialId),
     text: requiredProse('text', data.text),
     figures: normalizeFigures(data.figures ?? []),
@@ -48,8 +50,12 @@ export function decideProgress(
   if (isCompletedStatus(status))
     throw new InstructionAlreadyCompleted(command.type, instructionId, status, completedOn);
   const { actor } = command.metadata;
-  if (!mayReport(actor, report.byOfficialId, assigneeOfficialId))
-    throw new ReportNotByAssignee(instructionId, assigneeOfficialId, report.byOfficialId, actor.id);
+  const answerer = answererOfInstruction(
+    assigneeOfficialId,
+    command.data.authorityHeadOfficialId ?? undefined,
+  );
+  if (!mayReport(actor, report.byOfficialId, answerer))
+    throw new ReportNotByAssignee(instructionId, answerer, report.byOfficialId, actor.id);
   if (report.reportedOn < issuedOn)
     throw new DateBeforeIssueDate(command.type, 'reportedOn', report.reportedOn, issuedOn);
   return [{ type: 'ProgressReported', data: { instructionId, ...report } }];

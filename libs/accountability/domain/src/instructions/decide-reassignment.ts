@@ -1,6 +1,6 @@
 import type { InstructionEvent } from '../accountability-events.js';
 import { OfficialNotInOffice } from '../errors/rule-errors.js';
-import { requireLocalDate } from '../rules/dates.js';
+import { requirePastOrToday } from '../rules/dates.js';
 import { requireId } from '../rules/ids.js';
 import type { ReassignInstruction } from './instruction-commands.js';
 import { DateBeforeIssueDate, InstructionAlreadyCompleted } from './instruction-errors.js';
@@ -11,7 +11,7 @@ export function decideReassignment(
   instruction: InstructionDocument,
 ): InstructionEvent[] {
   const toOfficialId = requireId('toOfficialId', command.data.toOfficialId);
-  const reassignedOn = requireLocalDate('reassignedOn', command.data.reassignedOn);
+  const reassignedOn = requirePastOrToday('reassignedOn', command.data.reassignedOn, command.metadata.now);
   const { instructionId, status, completedOn, assigneeOfficialId, issuedOn } = instruction;
   if (isCompletedStatus(status))
     throw new InstructionAlreadyCompleted(command.type, instructionId, status, completedOn);

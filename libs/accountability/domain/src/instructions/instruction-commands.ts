@@ -26,7 +26,18 @@ export type IssueInstruction = Command<
 /** A progress report by the assignee (or recorded on the assignee's behalf by the Cabinet or an admin). */
 export type ReportProgress = Command<
   'ReportProgress',
-  { reportId: string; reportedOn: LocalDate; text: string; figures: Figure[]; byOfficialId: string }
+  {
+    reportId: string;
+    reportedOn: LocalDate;
+    text: string;
+    figures: Figure[];
+    byOfficialId: string;
+    /**
+     * Who heads the instruction's authority now (see `currentHeadOf`), as the application looks it
+     * up: for an instruction addressed to the authority alone, the head answers, and so reports.
+     */
+    authorityHeadOfficialId?: string | null;
+  }
 >;
 
 export type CompleteInstruction = Command<'CompleteInstruction', { completedOn: LocalDate }>;

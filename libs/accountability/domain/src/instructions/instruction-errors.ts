@@ -80,8 +80,8 @@ export class ReportNotByAssignee extends DomainError {
   ) {
     super(
       assigneeOfficialId === null
-        ? `instruction ${instructionId} is addressed to an authority only: ` +
-            `assign it to an official before reporting progress on it`
+        ? `instruction ${instructionId} is addressed to an authority that has no head in office: ` +
+            `appoint its head, or assign it to an official, before reporting progress on it`
         : `only ${assigneeOfficialId}, who answers for instruction ${instructionId}, reports progress on it ` +
             `(the Cabinet or an admin may record such a report on ${assigneeOfficialId}'s behalf)`,
     );

@@ -29,8 +29,10 @@ import {
 
 const spec = deciderSpec(instructionDecider);
 
-const reportProgress = (changes: Partial<typeof report> = {}, actor: Actor = akimOfNookat) =>
-  command('ReportProgress', { ...report, ...changes }, { actor });
+const reportProgress = (
+  changes: Partial<typeof report> & { authorityHeadOfficialId?: string | null } = {},
+  actor: Actor = akimOfNookat,
+) => command('ReportProgress', { ...report, ...changes }, { actor });
 
 describe('reporting progress on an instruction', () => {
   it('records the assignee’s own report, with its figures', () =>
@@ -66,6 +68,12 @@ describe('reporting progress on an instruction', () => {
   ])('lets %s record a report on the assignee’s behalf', (_who, actor) =>
     spec.given(INSTRUCTION_HISTORY.ISSUED).when(reportProgress({}, actor)).then([progressReported()]),
   );
+
+  it('takes the report of the head of the authority an instruction is addressed to, who answers for it', () =>
+    spec
+      .given([issued({ assigneeOfficialId: null })])
+      .when(reportProgress({ authorityHeadOfficialId: 'akim-nookat' }))
+      .then([progressReported()]));
 
   it('takes reports from the new assignee once the instruction is reassigned', () =>
     spec
@@ -117,11 +125,17 @@ describe('reporting progress on an instruction', () => {
         .when(reportProgress())
         .thenThrows(ReportNotByAssignee, { assigneeOfficialId: 'deputy-akim-nookat' }));
 
-    it('refuses any report on an instruction addressed to an authority alone', () =>
+    it('refuses a report on an instruction to an authority that has no head in office', () =>
       spec
         .given([issued({ assigneeOfficialId: null })])
         .when(reportProgress({}, cabinet))
         .thenThrows(ReportNotByAssignee, { code: 'FORBIDDEN', assigneeOfficialId: null }));
+
+    it('refuses a report by someone other than the head on an instruction to the authority', () =>
+      spec
+        .given([issued({ assigneeOfficialId: null })])
+        .when(reportProgress({ authorityHeadOfficialId: 'akim-batken' }))
+        .thenThrows(ReportNotByAssignee, { assigneeOfficialId: 'akim-batken' }));
 
     it('refuses a report by an auditor', () =>
       spec

@@ -15,6 +15,11 @@ export type AppointOfficial = Command<
     /** Whether the position heads the authority, and so answers for the unit's reform results. */
     head: boolean;
     appointedOn: LocalDate;
+    /**
+     * Who heads the authority now (see `currentHeadOf`), as the application looks it up: a second
+     * head is refused while the first is in office. Undefined or null: nobody.
+     */
+    authorityHeadOfficialId?: string | null;
   }
 >;
 

@@ -1,6 +1,6 @@
 import type { Decider } from '@redtape/event-sourcing';
 import type { OfficialEvent } from '../accountability-events.js';
-import { requireLocalDate } from '../rules/dates.js';
+import { requirePastOrToday } from '../rules/dates.js';
 import { requireId } from '../rules/ids.js';
 import { requireReason } from '../rules/reason.js';
 import { requiredText } from '../rules/text.js';
@@ -12,6 +12,7 @@ import type {
 } from './official-commands.js';
 import {
   AppointmentBeforeEarlierRelief,
+  AuthorityAlreadyHeaded,
   OfficialAlreadyHoldsPosition,
   OfficialAlreadyRegistered,
   OfficialHoldsNoPosition,
@@ -39,7 +40,7 @@ function decideAppointment(command: AppointOfficial, official: OfficialDocument)
   const unitId = requiredText('unitId', command.data.unitId);
   const title = requiredText('title', command.data.title);
   const head = command.data.head === true;
-  const appointedOn = requireLocalDate('appointedOn', command.data.appointedOn);
+  const appointedOn = requirePastOrToday('appointedOn', command.data.appointedOn, command.metadata.now);
 
   const current = official.currentPositions.find((p) => p.authorityId === authorityId);
   if (current) {
@@ -57,6 +58,9 @@ function decideAppointment(command: AppointOfficial, official: OfficialDocument)
   );
   if (overlapped?.relievedOn)
     throw new AppointmentBeforeEarlierRelief(authorityId, appointedOn, overlapped.relievedOn);
+  const sittingHead = command.data.authorityHeadOfficialId;
+  if (head && sittingHead && sittingHead !== official.officialId)
+    throw new AuthorityAlreadyHeaded(authorityId, sittingHead);
 
   return [
     {
@@ -69,7 +73,7 @@ function decideAppointment(command: AppointOfficial, official: OfficialDocument)
 function decideRelief(command: RelieveOfficialOfDuties, official: OfficialDocument): OfficialEvent[] {
   requireReason(command);
   const authorityId = requiredText('authorityId', command.data.authorityId);
-  const relievedOn = requireLocalDate('relievedOn', command.data.relievedOn);
+  const relievedOn = requirePastOrToday('relievedOn', command.data.relievedOn, command.metadata.now);
 
   const current = official.currentPositions.find((p) => p.authorityId === authorityId);
   if (!current) {

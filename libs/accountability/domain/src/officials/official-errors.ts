@@ -66,3 +66,17 @@ export class AppointmentBeforeEarlierRelief extends DomainError {
     );
   }
 }
+
+/** An authority has one head at a time: the one in office is relieved before another is appointed. */
+export class AuthorityAlreadyHeaded extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(
+    readonly authorityId: string,
+    readonly headOfficialId: string,
+  ) {
+    super(
+      `${authorityId} is headed by ${headOfficialId}: relieve them first, or appoint this official ` +
+        'without heading it (head: false)',
+    );
+  }
+}

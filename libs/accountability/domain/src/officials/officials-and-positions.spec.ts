@@ -1,3 +1,4 @@
+import { DateAfterToday } from '../errors/value-errors.js';
 import { describe, expect, it } from '@jest/globals';
 import { deciderSpec } from '@redtape/event-sourcing/testing';
 import { ReasonRequired } from '../errors/rule-errors.js';
@@ -16,6 +17,7 @@ import type { AppointOfficial } from './official-commands.js';
 import { officialDecider } from './official-decider.js';
 import {
   AppointmentBeforeEarlierRelief,
+  AuthorityAlreadyHeaded,
   OfficialAlreadyHoldsPosition,
   OfficialAlreadyRegistered,
   OfficialHoldsNoPosition,
@@ -68,6 +70,28 @@ describe('registering an official', () => {
 describe('appointing an official', () => {
   it('appoints a registered official as head of an authority', () =>
     spec.given([registered]).when(appoint()).then([appointed()]));
+
+  it('refuses a second head while the authority’s head is in office', () =>
+    spec
+      .given([registered])
+      .when(appoint({ authorityHeadOfficialId: 'akim-before' }))
+      .thenThrows(AuthorityAlreadyHeaded, {
+        code: 'BAD_USER_INPUT',
+        authorityId: 'district-akimat/nookat',
+        headOfficialId: 'akim-before',
+      }));
+
+  it('appoints a deputy beside the head in office: only a head is one of a kind', () =>
+    spec
+      .given([registered])
+      .when(appoint({ title: 'Deputy akim', head: false, authorityHeadOfficialId: 'akim-before' }))
+      .then([appointed({ title: 'Deputy akim', head: false })]));
+
+  it('appoints a head once the authority has none', () =>
+    spec
+      .given([registered])
+      .when(appoint({ authorityHeadOfficialId: null }))
+      .then([appointed()]));
 
   it('appoints the official to positions in two authorities at once', () =>
     spec
@@ -157,6 +181,12 @@ describe('relieving an official of duties', () => {
 
   it('refuses a blank reason', () =>
     spec.given(inOffice).when(relieve('2026-04-15', '   ')).thenThrows(ReasonRequired));
+
+  it('refuses a relief dated after today, which would empty the position at once', () =>
+    spec
+      .given(inOffice)
+      .when(relieve('2030-01-01'))
+      .thenThrows(DateAfterToday, { code: 'BAD_USER_INPUT', field: 'relievedOn', date: '2030-01-01' }));
 
   it('refuses a relief dated before the appointment', () =>
     spec.given(inOffice).when(relieve('2025-06-01')).thenThrows(ReliefBeforeAppointment, {

@@ -5,16 +5,28 @@ import { OfficialNotInOffice } from '../errors/rule-errors.js';
 import { InvalidId, InvalidLocalDate } from '../errors/value-errors.js';
 import { command } from '../testing/accountability-fixtures.js';
 import { responsibilityDecider } from './responsibility-decider.js';
-import { ResponsibilityForAnotherProcedure } from './responsibility-errors.js';
+import {
+  ResponsibilityForAnotherProcedure,
+  ResponsibilityOutsideUnitChain,
+} from './responsibility-errors.js';
 
 const spec = deciderSpec(responsibilityDecider);
 
-const assign = (officialId: string, officialIsInOffice = true, procedureId = 'nookat-trade-permit') =>
+const NOOKAT_ANCESTRY = ['district/nookat', 'region/osh', 'country/kg'];
+
+const assign = (
+  officialId: string,
+  officialIsInOffice = true,
+  procedureId = 'nookat-trade-permit',
+  officialUnitIds: string[] = ['district/nookat'],
+) =>
   command('AssignProcedureResponsibility', {
     procedureId,
     officialId,
     assignedOn: '2026-02-12',
     officialIsInOffice,
+    officialUnitIds,
+    procedureUnitAncestry: NOOKAT_ANCESTRY,
   });
 
 const assigned = (officialId: string, previousOfficialId: string | null = null): ResponsibilityAssigned => ({
@@ -58,6 +70,22 @@ describe('assigning responsibility for a procedure', () => {
       .given([assigned('deputy-akim-nookat')])
       .when(assign('akim-nookat', false))
       .thenThrows(OfficialNotInOffice));
+
+  it('makes an official of a unit above the procedure’s responsible, such as the region’s governor', () =>
+    spec
+      .given([])
+      .when(assign('governor-osh', true, 'nookat-trade-permit', ['region/osh']))
+      .then([assigned('governor-osh')]));
+
+  it('refuses an official of another unit: Naryn’s mayor cannot answer for Nookat’s procedure', () =>
+    spec
+      .given([])
+      .when(assign('mayor-naryn', true, 'nookat-trade-permit', ['city/naryn']))
+      .thenThrows(ResponsibilityOutsideUnitChain, {
+        code: 'BAD_USER_INPUT',
+        officialId: 'mayor-naryn',
+        procedureUnitId: 'district/nookat',
+      }));
 
   it('refuses a command for another procedure sent to this stream', () =>
     spec

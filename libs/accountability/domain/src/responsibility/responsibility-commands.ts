@@ -8,7 +8,16 @@ import type { LocalDate } from '../accountability-events.js';
  */
 export type AssignProcedureResponsibility = Command<
   'AssignProcedureResponsibility',
-  { procedureId: string; officialId: string; assignedOn: LocalDate; officialIsInOffice: boolean }
+  {
+    procedureId: string;
+    officialId: string;
+    assignedOn: LocalDate;
+    officialIsInOffice: boolean;
+    /** The units of the positions the official holds now, from the official's stream. */
+    officialUnitIds?: string[];
+    /** The procedure's unit, then its ancestors up to the country, from the regions' mirror. */
+    procedureUnitAncestry?: string[];
+  }
 >;
 
 export type ResponsibilityCommand = AssignProcedureResponsibility;

@@ -1,10 +1,14 @@
 import type { Decider } from '@redtape/event-sourcing';
 import type { LocalDate, ResponsibilityEvent } from '../accountability-events.js';
 import { OfficialNotInOffice } from '../errors/rule-errors.js';
-import { requireLocalDate } from '../rules/dates.js';
+import { requirePastOrToday } from '../rules/dates.js';
 import { requireId } from '../rules/ids.js';
 import type { ResponsibilityCommand } from './responsibility-commands.js';
-import { ResponsibilityForAnotherProcedure } from './responsibility-errors.js';
+import {
+  ResponsibilityForAnotherProcedure,
+  ResponsibilityOutsideUnitChain,
+} from './responsibility-errors.js';
+import { isWithinUnitChain } from './who-answers.js';
 
 /**
  * Who answers for a procedure (`responsibility-procedure-<procedureId>`). While nobody was assigned,
@@ -39,7 +43,7 @@ export const responsibilityDecider: Decider<ResponsibilityCommand, Responsibilit
         case 'AssignProcedureResponsibility': {
           const procedureId = requireId('procedureId', command.data.procedureId);
           const officialId = requireId('officialId', command.data.officialId);
-          const assignedOn = requireLocalDate('assignedOn', command.data.assignedOn);
+          const assignedOn = requirePastOrToday('assignedOn', command.data.assignedOn, command.metadata.now);
           if (state.status === 'assigned') {
             if (state.procedureId !== procedureId)
               throw new ResponsibilityForAnotherProcedure(state.procedureId, procedureId);
@@ -47,6 +51,9 @@ export const responsibilityDecider: Decider<ResponsibilityCommand, Responsibilit
           }
           if (command.data.officialIsInOffice !== true)
             throw new OfficialNotInOffice(command.type, officialId);
+          const ancestry = command.data.procedureUnitAncestry ?? [];
+          if (!isWithinUnitChain(command.data.officialUnitIds ?? [], ancestry))
+            throw new ResponsibilityOutsideUnitChain(officialId, ancestry[0] ?? 'its unit');
           return [
             {
               type: 'ResponsibilityAssigned',

@@ -13,3 +13,17 @@ export class ResponsibilityForAnotherProcedure extends DomainError {
     );
   }
 }
+
+/** An official answers only for procedures of their own unit or of units below it. */
+export class ResponsibilityOutsideUnitChain extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(
+    readonly officialId: string,
+    readonly procedureUnitId: string,
+  ) {
+    super(
+      `official ${officialId} holds no position in ${procedureUnitId} or a unit above it, ` +
+        'so cannot answer for its procedures: choose an official of that unit',
+    );
+  }
+}

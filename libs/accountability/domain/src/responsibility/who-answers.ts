@@ -46,6 +46,17 @@ export interface ResponsibleOfficial {
   readonly basis: ResponsibilityBasis;
 }
 
+/**
+ * Whether an official holding positions in these units may answer for something of a unit with this
+ * ancestry (the unit, then its ancestors): only within the official's own unit or below it.
+ */
+export function isWithinUnitChain(
+  officialUnitIds: readonly string[],
+  unitAncestry: readonly string[],
+): boolean {
+  return officialUnitIds.some((unitId) => unitAncestry.includes(unitId));
+}
+
 /** What is known of a procedure's responsibility: an assignment in person, and its authority's head. */
 export interface ProcedureResponsibilityFacts {
   readonly assigned?: { readonly officialId: string; readonly inOffice: boolean } | undefined;

@@ -51,7 +51,8 @@ export function command<T extends AccountabilityCommandType>(
   const metadata: CommandMetadata = {
     commandId: 'c-1',
     actor: options.actor ?? cabinet,
-    now: new Date('2026-02-10T09:00:00Z'),
+    // After every date the specs' stories use: what they record has happened by then.
+    now: new Date('2026-12-31T09:00:00Z'),
     ...(options.reason === undefined ? {} : { reason: options.reason }),
   };
   return { type, data, metadata } as unknown as CommandOf<T>;

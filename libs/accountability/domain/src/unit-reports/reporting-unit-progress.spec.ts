@@ -14,12 +14,23 @@ import {
   unitReport,
 } from '../testing/accountability-fixtures.js';
 import { unitReportDecider } from './unit-report-decider.js';
-import { ReportInAnotherOfficialsName } from './unit-report-errors.js';
+import { DateAfterToday } from '../errors/value-errors.js';
+import {
+  ReportAfterMeeting,
+  ReportInAnotherOfficialsName,
+  ReportMeetingUnknown,
+} from './unit-report-errors.js';
 
 const spec = deciderSpec(unitReportDecider);
 
-const reportUnit = (changes: Partial<UnitProgressReported['data']> = {}, actor: Actor = akimOfNookat) =>
-  command('ReportUnitProgress', { ...unitReport, ...changes }, { actor });
+const MEETING_HELD_ON = '2026-02-10';
+
+/** The report, with the date of the meeting it names as the application looks it up. */
+const reportUnit = (
+  changes: Partial<UnitProgressReported['data']> = {},
+  actor: Actor = akimOfNookat,
+  meetingHeldOn: string | null = MEETING_HELD_ON,
+) => command('ReportUnitProgress', { ...unitReport, ...changes, meetingHeldOn }, { actor });
 const reported = (changes: Partial<UnitProgressReported['data']> = {}): UnitProgressReported => ({
   type: 'UnitProgressReported',
   data: { ...unitReport, ...changes },
@@ -28,6 +39,30 @@ const reported = (changes: Partial<UnitProgressReported['data']> = {}): UnitProg
 describe("reporting progress on a unit's reform", () => {
   it('records the report an official makes at a meeting, with its figures', () =>
     spec.given([]).when(reportUnit()).then([reported()]));
+
+  it('records a report made before the meeting that heard it', () =>
+    spec
+      .given([])
+      .when(reportUnit({ reportedOn: '2026-02-01' }))
+      .then([reported({ reportedOn: '2026-02-01' })]));
+
+  it('refuses a report dated after the meeting said to have heard it', () =>
+    spec
+      .given([])
+      .when(reportUnit({ reportedOn: '2026-05-01' }))
+      .thenThrows(ReportAfterMeeting, { meetingId: 'cabinet-2026-02-10', heldOn: MEETING_HELD_ON }));
+
+  it('refuses a report naming a meeting nobody recorded', () =>
+    spec
+      .given([])
+      .when(reportUnit({ meetingId: 'no-such-meeting' }, akimOfNookat, null))
+      .thenThrows(ReportMeetingUnknown, { meetingId: 'no-such-meeting' }));
+
+  it('refuses a report dated after today: it has not been made yet', () =>
+    spec
+      .given([])
+      .when(reportUnit({ meetingId: null, reportedOn: '2027-01-10' }, akimOfNookat, null))
+      .thenThrows(DateAfterToday, { field: 'reportedOn', today: '2026-12-31' }));
 
   it('records a report made outside any meeting', () =>
     spec

@@ -12,6 +12,8 @@ export type ReportUnitProgress = Command<
     byOfficialId: string;
     text: string;
     figures: Figure[];
+    /** The day the meeting named by `meetingId` was held, as its stream says; absent without a meeting. */
+    meetingHeldOn?: LocalDate | null;
   }
 >;
 

@@ -1,13 +1,17 @@
 import { type Decider, sameJson } from '@redtape/event-sourcing';
 import type { UnitProgressReported, UnitReportEvent } from '../accountability-events.js';
 import { ReportAlreadyRecorded } from '../errors/rule-errors.js';
-import { requireLocalDate } from '../rules/dates.js';
+import { requirePastOrToday } from '../rules/dates.js';
 import { normalizeFigures } from '../rules/figures.js';
 import { optionalId, requireId } from '../rules/ids.js';
 import { mayReportAs } from '../rules/reporter.js';
 import { requiredProse, requiredText } from '../rules/text.js';
 import type { ReportUnitProgress, UnitReportCommand } from './unit-report-commands.js';
-import { ReportInAnotherOfficialsName } from './unit-report-errors.js';
+import {
+  ReportAfterMeeting,
+  ReportInAnotherOfficialsName,
+  ReportMeetingUnknown,
+} from './unit-report-errors.js';
 
 export type UnitReportDocument = UnitProgressReported['data'];
 
@@ -23,12 +27,12 @@ export function evolveUnitReport(_state: UnitReportState, event: UnitReportEvent
 }
 
 /** The report as it will be recorded: every part checked and trimmed. */
-function reportOf({ data }: ReportUnitProgress): UnitReportDocument {
+function reportOf({ data, metadata }: ReportUnitProgress): UnitReportDocument {
   return {
     reportId: requireId('reportId', data.reportId),
     unitId: requiredText('unitId', data.unitId),
     meetingId: optionalId('meetingId', data.meetingId),
-    reportedOn: requireLocalDate('reportedOn', data.reportedOn),
+    reportedOn: requirePastOrToday('reportedOn', data.reportedOn, metadata.now),
     byOfficialId: requireId('byOfficialId', data.byOfficialId),
     text: requiredProse('text', data.text),
     figures: normalizeFigures(data.figures ?? []),
@@ -51,6 +55,12 @@ export const unitReportDecider: Decider<UnitReportCommand, UnitReportEvent, Unit
         const { actor } = command.metadata;
         if (!mayReportAs(actor, report.byOfficialId))
           throw new ReportInAnotherOfficialsName(report.byOfficialId, actor.id);
+        if (report.meetingId !== null) {
+          const heldOn = command.data.meetingHeldOn;
+          if (heldOn === undefined || heldOn === null) throw new ReportMeetingUnknown(report.meetingId);
+          if (report.reportedOn > heldOn)
+            throw new ReportAfterMeeting(report.meetingId, heldOn, report.reportedOn);
+        }
         return [{ type: 'UnitProgressReported', data: report }];
       }
     }

@@ -158,11 +158,7 @@ export class AccountabilityHistory {
   async issue(issue: Issue) {
     const meetingId = issue.meetingId ?? null;
     const assigneeOfficialId = issue.assigneeOfficialId ?? null;
-    let meetingHeldOn: LocalDate | null = null;
-    if (meetingId !== null) {
-      const { state } = await this.meetings.load(meetingStream(meetingId));
-      meetingHeldOn = state.status === 'held' ? state.meeting.heldOn : null;
-    }
+    const meetingHeldOn = await this.heldOn(meetingId);
     return this.handle(
       this.instructions,
       instructionStream(issue.instructionId),
@@ -230,17 +226,33 @@ export class AccountabilityHistory {
     );
   }
 
-  async assignResponsibility(procedureId: string, officialId: string, assignedOn: LocalDate) {
+  /**
+   * Makes the official responsible for the procedure, as the service does: `procedureUnitAncestry`
+   * is the procedure's unit and its ancestors, which the service reads from its mirror of the map.
+   */
+  async assignResponsibility(
+    procedureId: string,
+    officialId: string,
+    assignedOn: LocalDate,
+    procedureUnitAncestry: string[],
+  ) {
     return this.handle(
       this.responsibilities,
       procedureResponsibilityStream(procedureId),
       'AssignProcedureResponsibility',
-      { procedureId, officialId, assignedOn, officialIsInOffice: await this.inOffice(officialId) },
+      {
+        procedureId,
+        officialId,
+        assignedOn,
+        officialIsInOffice: await this.inOffice(officialId),
+        officialUnitIds: await this.unitsOf(officialId),
+        procedureUnitAncestry,
+      },
       assignedOn,
     );
   }
 
-  reportUnitProgress(report: UnitReport) {
+  async reportUnitProgress(report: UnitReport) {
     return this.handle(
       this.unitReports,
       unitReportStream(report.reportId),
@@ -253,9 +265,22 @@ export class AccountabilityHistory {
         byOfficialId: report.byOfficialId,
         text: report.text ?? `Progress of ${report.unitId}`,
         figures: report.figures ?? [],
+        meetingHeldOn: await this.heldOn(report.meetingId),
       },
       report.reportedOn,
     );
+  }
+
+  /** The day the meeting was held, as the application looks it up; null without a meeting or for an unknown one. */
+  private async heldOn(meetingId: string | null): Promise<LocalDate | null> {
+    if (meetingId === null) return null;
+    const { state } = await this.meetings.load(meetingStream(meetingId));
+    return state.status === 'held' ? state.meeting.heldOn : null;
+  }
+
+  private async unitsOf(officialId: string): Promise<string[]> {
+    const { state } = await this.officials.load(officialStream(officialId));
+    return state.status === 'registered' ? state.official.currentPositions.map((p) => p.unitId) : [];
   }
 
   private async inOffice(officialId: string): Promise<boolean> {
