@@ -234,7 +234,7 @@ export function accountabilityAcceptance(backend: Backend): void {
       });
     });
 
-    describe('responsibility that holds (issue #14, findings 1, 2, 5, 6, 7)', () => {
+    describe('responsibility that holds (issue #14, findings 1, 2, 4, 5, 6, 7)', () => {
       const TODAY = new Date().toISOString().slice(0, 10);
       const appoint = (officialId: string, authorityId: string, title: string, head: boolean) =>
         as(cabinet, `mutation($input: AppointOfficialInput!) { appointOfficial(input: $input) { id } }`, {
@@ -381,6 +381,59 @@ export function accountabilityAcceptance(backend: Backend): void {
         expect(report.errors).toBeUndefined();
         expect(report.data).toEqual({ reportProgress: { id: 'e2e-to-the-akimat', status: 'IN_PROGRESS' } });
         expect(codesOf(completion)).toEqual(['BAD_USER_INPUT']);
+      });
+
+      it('counts days cut net, and abolitions, in the unit’s scorecard (finding 4)', async () => {
+        const mutate = (query: string, input: Record<string, unknown>) =>
+          as(cabinet, query, input).then((response) => expect(response.errors).toBeUndefined());
+        for (const procedureId of ['e2e-naryn-kiosk', 'e2e-naryn-stamp'])
+          await mutate(
+            `mutation($input: RegisterProcedureInput!) { registerProcedure(input: $input) { id } }`,
+            {
+              procedureId,
+              authorityId: narynMayorsOffice,
+              title: `Permit ${procedureId}`,
+              category: 'licensing',
+              decisionDays: 60,
+              requirements: [{ name: 'Application form' }],
+            },
+          );
+        for (const days of [20, 90, 20])
+          await mutate(
+            `mutation($input: ChangeDecisionTimeInput!) { changeDecisionTime(input: $input) { id } }`,
+            { procedureId: 'e2e-naryn-kiosk', days, reason: `decision time set to ${days} days` },
+          );
+        await mutate(`mutation($input: ProcedureChangeInput!) { abolishProcedure(input: $input) { id } }`, {
+          procedureId: 'e2e-naryn-stamp',
+          reason: 'duplicates the kiosk permit',
+        });
+
+        const scorecard = await eventually(
+          async () => {
+            const response = await graphql<{
+              unit: {
+                scorecard: { decisionDaysCutSinceBaseline: number; proceduresAbolishedSinceBaseline: number };
+              };
+            }>(
+              url(),
+              `
+                {
+                  unit(id: "city/naryn") {
+                    scorecard {
+                      decisionDaysCutSinceBaseline
+                      proceduresAbolishedSinceBaseline
+                    }
+                  }
+                }
+              `,
+            );
+            const card = response.data?.unit.scorecard;
+            return card?.proceduresAbolishedSinceBaseline === 1 ? card : false;
+          },
+          20_000,
+          'the abolition to reach the scorecard',
+        );
+        expect(scorecard).toEqual({ decisionDaysCutSinceBaseline: 40, proceduresAbolishedSinceBaseline: 1 });
       });
 
       it('checks a unit report’s meeting: an unknown one is not found, a later report was not heard there', async () => {

@@ -82,5 +82,7 @@ export function toScorecard(record: ScorecardRecord): Scorecard {
     baselineDate: record.baselineDate,
     requirementsRemovedSinceBaseline: record.requirementsRemovedSinceBaseline,
     decisionDaysCutSinceBaseline: record.decisionDaysCutSinceBaseline,
+    proceduresMergedSinceBaseline: record.proceduresMergedSinceBaseline,
+    proceduresAbolishedSinceBaseline: record.proceduresAbolishedSinceBaseline,
   };
 }

@@ -53,8 +53,18 @@ export class Scorecard {
     description: 'The pilot enrollment date the two measures below count from.',
   })
   baselineDate!: string | null;
-  @Field(() => Int) requirementsRemovedSinceBaseline!: number;
-  @Field(() => Int) decisionDaysCutSinceBaseline!: number;
+  @Field(() => Int, {
+    description: 'Net, from the baseline on: requirements removed less those added.',
+  })
+  requirementsRemovedSinceBaseline!: number;
+  @Field(() => Int, {
+    description: 'Net, from the baseline on: decision days cut less those added (60 → 20 → 90 → 20 is 40).',
+  })
+  decisionDaysCutSinceBaseline!: number;
+  @Field(() => Int, { description: 'Procedures merged into another from the baseline on.' })
+  proceduresMergedSinceBaseline!: number;
+  @Field(() => Int, { description: 'Procedures abolished from the baseline on, less those reinstated.' })
+  proceduresAbolishedSinceBaseline!: number;
 }
 
 @ObjectType({ description: 'A measured result reported with progress.' })

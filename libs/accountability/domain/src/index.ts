@@ -30,6 +30,7 @@ export { isAccountabilityId } from './rules/ids.js';
 export * from './time/bishkek-time.js';
 export * from './policy/accountability-actions.js';
 export * from './scorecard/scorecard.js';
+export * from './scorecard/procedure-changes.js';
 
 export * from './integration-events.js';
 export { accountabilityUpcasters } from './upcasters.js';

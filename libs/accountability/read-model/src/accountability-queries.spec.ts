@@ -391,6 +391,8 @@ describe('scorecards', () => {
     proceduresResponsible: 0,
     requirementsRemovedSinceBaseline: 0,
     decisionDaysCutSinceBaseline: 0,
+    proceduresMergedSinceBaseline: 0,
+    proceduresAbolishedSinceBaseline: 0,
   };
 
   it('scores the head who took over: the instructions handed over, and the authority’s procedures since the baseline', async () => {
@@ -449,6 +451,9 @@ describe('scorecards', () => {
       baselineDate: '2025-02-01',
       requirementsRemovedSinceBaseline: 1,
       decisionDaysCutSinceBaseline: 30,
+      proceduresMergedSinceBaseline: 0,
+      // tokmok-market, abolished on 2025-02-10: the reform's main action counts.
+      proceduresAbolishedSinceBaseline: 1,
     });
   });
 
@@ -464,6 +469,8 @@ describe('scorecards', () => {
       baselineDate: '2025-02-01',
       requirementsRemovedSinceBaseline: 2,
       decisionDaysCutSinceBaseline: 30,
+      proceduresMergedSinceBaseline: 0,
+      proceduresAbolishedSinceBaseline: 1,
     });
     expect(await queries.scorecardOfUnit(['district/nookat'])).toEqual({
       ...nothing,

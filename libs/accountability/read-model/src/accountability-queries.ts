@@ -2,6 +2,7 @@ import {
   OPEN_STATUSES,
   currentHeadOf,
   isHeldNow,
+  netChange,
   responsibleForProcedure,
   scorecardOf,
   type InstructionStatus,
@@ -36,18 +37,31 @@ import {
 
 export * from './accountability-records.js';
 
-/** What the owners' procedures shed from `since` on (inclusive), as `simplifications` counts it. */
+type SinceBaseline = Pick<
+  ScorecardRecord,
+  | 'requirementsRemovedSinceBaseline'
+  | 'decisionDaysCutSinceBaseline'
+  | 'proceduresMergedSinceBaseline'
+  | 'proceduresAbolishedSinceBaseline'
+>;
+
+/** The net change of the owners' procedures from `since` on (inclusive), by the domain's `netChange`. */
 function simplificationsSince(
   owners: readonly string[],
   daily: ReadonlyMap<string, readonly DailySimplification[]>,
   since: LocalDate | undefined,
-): Pick<ScorecardRecord, 'requirementsRemovedSinceBaseline' | 'decisionDaysCutSinceBaseline'> {
-  const days = owners
-    .flatMap((owner) => daily.get(owner) ?? [])
-    .filter((day) => since === undefined || day.occurredOn >= since);
+): SinceBaseline {
+  const net = netChange(
+    owners
+      .flatMap((owner) => daily.get(owner) ?? [])
+      .filter((day) => since === undefined || day.occurredOn >= since)
+      .map((day) => day.change),
+  );
   return {
-    requirementsRemovedSinceBaseline: days.reduce((sum, day) => sum + day.removed, 0),
-    decisionDaysCutSinceBaseline: days.reduce((sum, day) => sum + day.cut, 0),
+    requirementsRemovedSinceBaseline: net.requirementsRemoved,
+    decisionDaysCutSinceBaseline: net.decisionDaysCut,
+    proceduresMergedSinceBaseline: net.merged,
+    proceduresAbolishedSinceBaseline: net.abolished,
   };
 }
 
@@ -498,6 +512,8 @@ export class AccountabilityQueries {
         'occurred_on',
         eb.fn.sum<number | string>('requirements_removed').as('removed'),
         eb.fn.sum<number | string>('decision_days_cut').as('cut'),
+        eb.fn.sum<number | string>('procedures_merged').as('merged'),
+        eb.fn.sum<number | string>('procedures_abolished').as('abolished'),
       ])
       .where(column, 'in', ids)
       .groupBy([column, 'occurred_on'])
@@ -506,8 +522,12 @@ export class AccountabilityQueries {
       rows.map((row) => ({
         owner: row.owner,
         occurredOn: row.occurred_on,
-        removed: Number(row.removed),
-        cut: Number(row.cut),
+        change: {
+          requirementsRemoved: Number(row.removed),
+          decisionDaysCut: Number(row.cut),
+          merged: Number(row.merged),
+          abolished: Number(row.abolished),
+        },
       })),
       (row) => row.owner,
     );

@@ -1,5 +1,6 @@
 import type {
   Figure,
+  ProcedureChange,
   HeldPosition,
   InstructionStatus,
   LocalDate,
@@ -106,8 +107,13 @@ export interface ScorecardRecord extends Scorecard {
   readonly proceduresResponsible: number;
   /** The day from which the two figures below count (inclusive); null counts from the beginning. */
   readonly baselineDate: LocalDate | null;
+  /** Net: requirements removed less those added, from the baseline on. */
   readonly requirementsRemovedSinceBaseline: number;
+  /** Net: decision days cut less those added, from the baseline on. */
   readonly decisionDaysCutSinceBaseline: number;
+  readonly proceduresMergedSinceBaseline: number;
+  /** Abolished less reinstated, from the baseline on. */
+  readonly proceduresAbolishedSinceBaseline: number;
 }
 
 export function requireDate(field: string, value: string): LocalDate {
@@ -199,6 +205,5 @@ export function toMeeting(
 export interface DailySimplification {
   readonly owner: string;
   readonly occurredOn: string;
-  readonly removed: number;
-  readonly cut: number;
+  readonly change: ProcedureChange;
 }

@@ -108,17 +108,21 @@ export interface ProcedureOwnerRow {
   revision: number;
 }
 
-/** One row per procedure event that made it simpler (`procedure-ownership` projection). */
+/** One row per procedure event that changed its burden, signed (`procedureChangeOf`, `procedure-ownership`). */
 export interface ProcedureSimplificationRow {
   event_id: string;
   procedure_id: string;
   unit_id: string;
   /** The day in Asia/Bishkek the change happened (the event's `occurredAt`). */
   occurred_on: string;
-  /** 1 for a RequirementRemoved, else 0. */
+  /** 1 for a requirement removed, −1 for one added. */
   requirements_removed: number;
-  /** Days the statutory decision time was shortened by (DecisionTimeChanged to fewer days), else 0. */
+  /** Days the decision time was shortened by; negative when it was lengthened. */
   decision_days_cut: number;
+  /** 1 when the procedure was merged into another. */
+  procedures_merged: number;
+  /** 1 when abolished, −1 when reinstated. */
+  procedures_abolished: number;
 }
 
 export interface AccountabilityTables extends RegionsMirrorTables {

@@ -1,4 +1,4 @@
-import { bishkekDate } from '@redtape/accountability-domain';
+import { bishkekDate, procedureChangeOf } from '@redtape/accountability-domain';
 import { publishedFormOf, type EventMetadata, type IntegrationEvent } from '@redtape/event-sourcing';
 import type { RecordedEvent } from '@redtape/event-store';
 import {
@@ -23,19 +23,6 @@ function occurredOn(recorded: RecordedEvent): string {
 function statusAfter(event: IntegrationEvent): string | undefined {
   const { status } = event.data;
   return typeof status === 'string' ? status : undefined;
-}
-
-/** What the event cut, when it made the procedure simpler. */
-function simplification(
-  event: IntegrationEvent,
-): { requirements_removed: number; decision_days_cut: number } | undefined {
-  if (publishedAs(event, 'RequirementRemoved')) return { requirements_removed: 1, decision_days_cut: 0 };
-  if (publishedAs(event, 'DecisionTimeChanged')) {
-    const { previousDecisionDays, decisionDays } = event.data;
-    if (previousDecisionDays > decisionDays)
-      return { requirements_removed: 0, decision_days_cut: previousDecisionDays - decisionDays };
-  }
-  return undefined;
 }
 
 const NAME = 'procedure-ownership';
@@ -71,14 +58,16 @@ function readEvent(recorded: RecordedEvent): IntegrationEvent | undefined {
 
 /**
  * Who owns each procedure and whether it is still in force (`procedure_owners`), and one row per
- * change that made a procedure simpler (`procedure_simplifications`): what the scorecards count.
- * The accountability service reads the procedures' events from the shared event store in their
- * published form (the procedures contract), never as raw domain events nor by calling the service. An event at or below the owner row's revision was
- * folded already and changes nothing.
+ * change to the burden it puts on applicants (`procedure_simplifications`, signed, as
+ * `procedureChangeOf` counts it): what the scorecards add up. The accountability service reads the
+ * procedures' events from the shared event store in their published form (the procedures contract),
+ * never as raw domain events nor by calling the service. An event at or below the owner row's
+ * revision was folded already and changes nothing.
  */
 export const procedureOwnershipProjection: Projection = {
   name: NAME,
-  version: 1,
+  // 2: changes count net (an added requirement subtracts), and merges and abolitions count too.
+  version: 2,
   filter: PROCEDURES_CONTRACT.filter,
   tables: ['procedure_owners', 'procedure_simplifications'],
 
@@ -109,6 +98,8 @@ export const procedureOwnershipProjection: Projection = {
       .addColumn('occurred_on', 'text', (c) => c.notNull())
       .addColumn('requirements_removed', 'integer', (c) => c.notNull())
       .addColumn('decision_days_cut', 'integer', (c) => c.notNull())
+      .addColumn('procedures_merged', 'integer', (c) => c.notNull())
+      .addColumn('procedures_abolished', 'integer', (c) => c.notNull())
       .execute();
     await db.schema
       .createIndex(`${table('procedure_simplifications')}_by_unit`)
@@ -152,14 +143,17 @@ export const procedureOwnershipProjection: Projection = {
       owner.revision = revision;
       owner.status = (event && statusAfter(event)) ?? owner.status;
       touched.add(procedureId);
-      const cut = event && simplification(event);
-      if (cut !== undefined)
+      const change = event && procedureChangeOf(event);
+      if (change !== undefined)
         simplifications.push({
           event_id: recorded.id,
           procedure_id: procedureId,
           unit_id: owner.unit_id,
           occurred_on: occurredOn(recorded),
-          ...cut,
+          requirements_removed: change.requirementsRemoved,
+          decision_days_cut: change.decisionDaysCut,
+          procedures_merged: change.merged,
+          procedures_abolished: change.abolished,
         });
     }
     await upsertRows(
