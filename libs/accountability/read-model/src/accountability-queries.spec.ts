@@ -395,10 +395,10 @@ describe('scorecards', () => {
     proceduresAbolishedSinceBaseline: 0,
   };
 
-  it('scores the head who took over: the instructions handed over, and the authority’s procedures since the baseline', async () => {
+  it('scores the head who took over: the open instructions handed over, and the authority’s procedures since the baseline', async () => {
+    // tokmok-duplicates was missed on 2025-03-01, under b.toktogulov: it stays his (issue #14, finding 3).
     expect(await queries.scorecardOfOfficial('k.osmonov', '2025-02-01')).toEqual({
       ...nothing,
-      overdue: 1,
       open: 1,
       proceduresResponsible: 1,
       baselineDate: '2025-02-01',
@@ -412,10 +412,11 @@ describe('scorecards', () => {
     });
   });
 
-  it('scores the relieved mayor on what was done in time, and a deputy on the procedure made hers', async () => {
+  it('scores the relieved mayor on what was done in time and on the deadline he missed, and a deputy on the procedure made hers', async () => {
     expect(await queries.scorecardOfOfficial('b.toktogulov', '2025-02-01')).toEqual({
       ...nothing,
       onTime: 1,
+      overdue: 1,
       baselineDate: '2025-02-01',
     });
     expect(await queries.scorecardOfOfficial('n.asanova', '2025-02-01')).toEqual({

@@ -1,5 +1,6 @@
 import {
   OPEN_STATUSES,
+  chargedTo,
   currentHeadOf,
   isHeldNow,
   netChange,
@@ -437,11 +438,26 @@ export class AccountabilityQueries {
     );
     const officialIds = [...baselines.keys()];
     if (officialIds.length === 0) return new Map();
-    const instructions = await this.db
-      .selectFrom('instructions')
-      .select(['effective_official_id', 'status', 'unassigned'])
-      .where('effective_official_id', 'in', officialIds)
-      .execute();
+    // An instruction counts for the official its outcome is charged to (`chargedTo`): a deadline
+    // missed stays with whoever missed it after a successor takes the instruction over.
+    const instructions = (
+      await this.db
+        .selectFrom('instructions')
+        .select(['effective_official_id', 'charged_official_id', 'status', 'unassigned'])
+        .where((eb) =>
+          eb.or([
+            eb('effective_official_id', 'in', officialIds),
+            eb('charged_official_id', 'in', officialIds),
+          ]),
+        )
+        .execute()
+    ).map((row) => ({
+      ...row,
+      chargedTo: chargedTo({
+        chargedOfficialId: row.charged_official_id,
+        answeringOfficialId: row.effective_official_id,
+      }),
+    }));
     // Candidates: procedures of authorities these officials head now, and those made theirs in
     // person; `responsibleOfficials` then applies the rule to each.
     const positions = await this.db
@@ -481,7 +497,7 @@ export class AccountabilityQueries {
       (row) => row.officialId,
     );
     const simplified = await this.simplificationsByDay('procedure_id', [...responsible.keys()]);
-    const instructionsOf = rowsBy(instructions, (row) => row.effective_official_id!);
+    const instructionsOf = rowsBy(instructions, (row) => row.chargedTo ?? '');
     return new Map(
       officialIds.map((id) => {
         const procedureIds = (proceduresOf.get(id) ?? []).map((row) => row.procedureId);

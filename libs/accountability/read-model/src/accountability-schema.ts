@@ -72,6 +72,8 @@ export const createAccountabilityTables: Projection['migrate'] = async (db, tabl
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('completed_on', 'text')
     .addColumn('overdue_since', 'text')
+    // Who the outcome is charged to once settled (missed deadline, completion); null while open.
+    .addColumn('charged_official_id', 'text')
     .addColumn('unassigned', 'integer', (c) => c.notNull())
     .addColumn('vacancy_authority_id', 'text')
     .addColumn('revision', 'integer', (c) => c.notNull())

@@ -59,6 +59,8 @@ export interface InstructionRow {
    * relieved (the instruction is then `unassigned`), so it still shows on their record.
    */
   effective_official_id: string | null;
+  /** Who the outcome is charged to once settled (see `chargedTo`); null while open and within the deadline. */
+  charged_official_id: string | null;
   authority_id: string | null;
   unit_id: string;
   status: InstructionStatus;

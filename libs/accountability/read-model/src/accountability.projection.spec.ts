@@ -169,6 +169,7 @@ describe('the accountability projection', () => {
       unit_id: 'city/tokmok',
       completed_on: null,
       overdue_since: null,
+      charged_official_id: null,
       unassigned: 0,
       vacancy_authority_id: null,
       status: 'ISSUED',
@@ -194,6 +195,8 @@ describe('the accountability projection', () => {
         authority_id: null,
         status: 'COMPLETED',
         completed_on: '2025-02-20',
+        // Settled on who answered when it was completed.
+        charged_official_id: 'b.toktogulov',
         revision: 2,
       },
       {

@@ -6,6 +6,8 @@ import {
   PROCEDURE_RESPONSIBILITY_STREAM_PREFIX,
   accountabilityUpcasters,
   answererOfInstruction,
+  chargeOnOutcome,
+  chargeOnRelief,
   authorityAwaitedBy,
   currentHeadOf,
   instructionStatusAfter,
@@ -113,12 +115,34 @@ async function statusAfter(
   instructionId: string,
   event: InstructionEvent,
 ): Promise<InstructionStatus | undefined> {
+  return (await outcomeAfter(trx, table, instructionId, event))?.status;
+}
+
+/**
+ * The status after an outcome (completion, a missed deadline), and who the outcome is charged to:
+ * whoever answered for the instruction then (`chargeOnOutcome`), for good.
+ */
+async function outcomeAfter(
+  trx: ReadModelTransaction,
+  table: TableResolver,
+  instructionId: string,
+  event: InstructionEvent,
+): Promise<{ status: InstructionStatus; charged_official_id: string | null } | undefined> {
   const row = (await trx
     .selectFrom(table('instructions'))
-    .select('status')
+    .select(['status', 'charged_official_id', 'effective_official_id'])
     .where('id', '=', instructionId)
-    .executeTakeFirst()) as { status: InstructionStatus } | undefined;
-  return row && instructionStatusAfter(row.status, event);
+    .executeTakeFirst()) as
+    | { status: InstructionStatus; charged_official_id: string | null; effective_official_id: string | null }
+    | undefined;
+  if (!row) return undefined;
+  return {
+    status: instructionStatusAfter(row.status, event),
+    charged_official_id: chargeOnOutcome({
+      chargedOfficialId: row.charged_official_id,
+      answeringOfficialId: row.effective_official_id,
+    }),
+  };
 }
 
 async function holdsAnyPosition(
@@ -203,7 +227,7 @@ async function applyOfficialEvent(
     };
     const answered = (await trx
       .selectFrom(table('instructions'))
-      .select(['id', 'assignee_official_id', 'authority_id', 'status'])
+      .select(['id', 'assignee_official_id', 'authority_id', 'status', 'deadline', 'charged_official_id'])
       .where('effective_official_id', '=', officialId)
       .execute()) as AnsweredRow[];
     for (const row of answered) {
@@ -212,10 +236,26 @@ async function applyOfficialEvent(
         authorityId: row.authority_id,
         completed: isCompletedStatus(row.status),
       };
-      if (!waitsAfterRelief(instruction, relief)) continue;
+      // A deadline missed before the relief stays the relieved official's.
+      const charged = chargeOnRelief(
+        {
+          chargedOfficialId: row.charged_official_id,
+          answeringOfficialId: officialId,
+          deadline: row.deadline,
+          completed: instruction.completed,
+        },
+        { officialId, relievedOn: data.relievedOn },
+      );
+      const waits = waitsAfterRelief(instruction, relief);
+      if (!waits && charged === row.charged_official_id) continue;
       await trx
         .updateTable(table('instructions'))
-        .set({ unassigned: 1, vacancy_authority_id: authorityAwaitedBy(instruction, data.authorityId) })
+        .set({
+          charged_official_id: charged,
+          ...(waits
+            ? { unassigned: 1, vacancy_authority_id: authorityAwaitedBy(instruction, data.authorityId) }
+            : {}),
+        })
         .where('id', '=', row.id)
         .execute();
     }
@@ -227,6 +267,8 @@ interface AnsweredRow {
   assignee_official_id: string | null;
   authority_id: string | null;
   status: InstructionStatus;
+  deadline: string;
+  charged_official_id: string | null;
 }
 
 async function applyInstructionEvent(
@@ -259,6 +301,7 @@ async function applyInstructionEvent(
           status: instructionStatusAfter(undefined, event),
           completed_on: null,
           overdue_since: null,
+          charged_official_id: null,
           unassigned: answering === null ? 1 : 0,
           vacancy_authority_id: answering === null ? data.authorityId : null,
           revision,
@@ -297,16 +340,22 @@ async function applyInstructionEvent(
     }
     case 'InstructionCompleted': {
       const { data } = event as EventOf<'InstructionCompleted'>;
-      const status = await statusAfter(trx, table, instructionId, event);
-      if (status !== undefined)
-        await claim(trx, table('instructions'), key, revision, { status, completed_on: data.completedOn });
+      const outcome = await outcomeAfter(trx, table, instructionId, event);
+      if (outcome !== undefined)
+        await claim(trx, table('instructions'), key, revision, {
+          ...outcome,
+          completed_on: data.completedOn,
+        });
       return;
     }
     case 'InstructionBecameOverdue': {
       const { data } = event as EventOf<'InstructionBecameOverdue'>;
-      const status = await statusAfter(trx, table, instructionId, event);
-      if (status !== undefined)
-        await claim(trx, table('instructions'), key, revision, { status, overdue_since: data.detectedOn });
+      const outcome = await outcomeAfter(trx, table, instructionId, event);
+      if (outcome !== undefined)
+        await claim(trx, table('instructions'), key, revision, {
+          ...outcome,
+          overdue_since: data.detectedOn,
+        });
       return;
     }
     case 'InstructionReassigned': {
@@ -431,7 +480,8 @@ function readEvent(recorded: RecordedEvent): Folded {
  */
 export const accountabilityProjection = eventByEvent({
   name: 'accountability',
-  version: 1,
+  // 2: an instruction's outcome is charged to who answered for it then (charged_official_id).
+  version: 2,
   filter: ACCOUNTABILITY_STREAMS,
   tables: [
     'officials',

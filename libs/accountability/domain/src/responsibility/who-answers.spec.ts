@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   answererOfInstruction,
+  chargeOnOutcome,
+  chargeOnRelief,
+  chargedTo,
   authorityAwaitedBy,
   currentHeadOf,
   responsibleForProcedure,
@@ -99,5 +102,43 @@ describe('what waits for someone when an official is relieved', () => {
   it('waits for the next head of its own authority, or else of the one the official left', () => {
     expect(authorityAwaitedBy(toAuthority, 'akimiat-batken')).toBe('akimiat-nookat');
     expect(authorityAwaitedBy(inPerson, 'akimiat-batken')).toBe('akimiat-batken');
+  });
+});
+
+describe('who an instruction’s outcome is charged to', () => {
+  const open = {
+    chargedOfficialId: null,
+    answeringOfficialId: 'akim-tyup',
+    deadline: '2026-03-01',
+    completed: false,
+  };
+
+  it('is whoever answers for it while it is open and within its deadline', () =>
+    expect(chargedTo(open)).toBe('akim-tyup'));
+
+  it('is settled on whoever answered when the deadline passed or it was completed', () =>
+    expect(chargeOnOutcome(open)).toBe('akim-tyup'));
+
+  it('stays with the official who missed the deadline after a successor takes the instruction over', () =>
+    expect(chargedTo({ chargedOfficialId: 'akim-tyup', answeringOfficialId: 'successor-tyup' })).toBe(
+      'akim-tyup',
+    ));
+
+  it('is the relieved official when the relief comes after the deadline, even before the watcher noticed', () =>
+    expect(chargeOnRelief(open, { officialId: 'akim-tyup', relievedOn: '2026-04-01' })).toBe('akim-tyup'));
+
+  it('is not settled by a relief before the deadline: the successor will answer for it', () =>
+    expect(chargeOnRelief(open, { officialId: 'akim-tyup', relievedOn: '2026-02-15' })).toBeNull());
+
+  it('never moves once settled, nor for a completed instruction', () => {
+    expect(
+      chargeOnRelief(
+        { ...open, chargedOfficialId: 'earlier' },
+        { officialId: 'akim-tyup', relievedOn: '2026-04-01' },
+      ),
+    ).toBe('earlier');
+    expect(
+      chargeOnRelief({ ...open, completed: true }, { officialId: 'akim-tyup', relievedOn: '2026-04-01' }),
+    ).toBeNull();
   });
 });

@@ -117,3 +117,37 @@ export function waitsAfterRelief(instruction: AnsweredInstruction, relief: Relie
 export function authorityAwaitedBy(instruction: AnsweredInstruction, leftAuthorityId: string): string {
   return instruction.authorityId ?? leftAuthorityId;
 }
+
+/**
+ * Who an instruction's outcome is charged to, as far as it is settled: null while it is still open
+ * and within its deadline (then whoever answers for it now is, see `chargedTo`).
+ */
+export interface InstructionCharge {
+  readonly chargedOfficialId: string | null;
+  readonly answeringOfficialId: string | null;
+}
+
+/** The official an instruction counts for in a personal scorecard. */
+export function chargedTo(instruction: InstructionCharge): string | null {
+  return instruction.chargedOfficialId ?? instruction.answeringOfficialId;
+}
+
+/**
+ * Once the deadline has passed or the instruction is completed, its outcome is charged to whoever
+ * answered for it then, and stays with them whoever answers for it later.
+ */
+export function chargeOnOutcome(instruction: InstructionCharge): string | null {
+  return chargedTo(instruction);
+}
+
+/**
+ * When the official answering for an open instruction is relieved after its deadline, the miss was
+ * theirs: it is charged to them before the instruction waits for a successor.
+ */
+export function chargeOnRelief(
+  instruction: InstructionCharge & { readonly deadline: LocalDate; readonly completed: boolean },
+  relief: { readonly officialId: string; readonly relievedOn: LocalDate },
+): string | null {
+  if (instruction.completed || instruction.chargedOfficialId !== null) return instruction.chargedOfficialId;
+  return instruction.deadline < relief.relievedOn ? relief.officialId : null;
+}
