@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { assertJsonSerializable } from './assert-json.js';
 
 describe('assertJsonSerializable', () => {
