@@ -2,6 +2,7 @@ import type { EventFilter, JsonObject, JsonValue, RecordedEvent } from '@redtape
 import type { EventEnvelope } from './envelope.js';
 import { toEnvelope } from './event-codec.js';
 import { UpcasterRegistry } from './upcasting.js';
+import { assertJsonSerializable } from './assert-json.js';
 
 /**
  * How one stored event type is published: the integration event's own schema version (it is part
@@ -187,7 +188,7 @@ export function toIntegrationEvent(
   try {
     data = withCommonPart(mapped, envelope);
     // Proves the data is JSON (no bigint, no cycle) before anything is sent.
-    JSON.stringify(data);
+    assertJsonSerializable(data);
   } catch (error) {
     throw failed(error instanceof Error ? error.message : String(error), error);
   }

@@ -1,6 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { SqliteAdapter } from 'kysely';
 import type { ReadModelTransaction, ReadModels } from './projection.js';
+import { insertStatement } from './row-statements.js';
 
 /**
  * Between the statements of a large batch: SQLite answers synchronously, so without a turn of the
@@ -44,13 +45,9 @@ export async function insertRows(
   rows: readonly Row[],
   key: readonly string[],
 ): Promise<void> {
-  const columns = Object.keys(rows[0] ?? {}).length;
-  for (const chunk of inChunks(rows, columns)) {
-    await trx
-      .insertInto(table)
-      .values(chunk)
-      .onConflict((conflict) => conflict.columns([...key]).doNothing())
-      .execute();
+  const columns = Object.keys(rows[0] ?? {});
+  for (const chunk of inChunks(rows, columns.length)) {
+    await insertStatement(trx, table, columns, chunk, key, 'nothing');
     await breathe();
   }
 }
@@ -62,21 +59,9 @@ export async function upsertRows(
   rows: readonly Row[],
   key: readonly string[],
 ): Promise<void> {
-  const first = rows[0];
-  if (!first) return;
-  const updated = Object.keys(first).filter((column) => !key.includes(column));
-  for (const chunk of inChunks(rows, Object.keys(first).length))
-    await trx
-      .insertInto(table)
-      .values(chunk)
-      .onConflict((conflict) =>
-        conflict
-          .columns([...key])
-          .doUpdateSet((eb) =>
-            Object.fromEntries(updated.map((column) => [column, eb.ref(`excluded.${column}`)])),
-          ),
-      )
-      .execute();
+  const columns = Object.keys(rows[0] ?? {});
+  for (const chunk of inChunks(rows, columns.length))
+    await insertStatement(trx, table, columns, chunk, key, 'update');
 }
 
 /**

@@ -10,7 +10,6 @@ import {
   type TableResolver,
 } from '@redtape/projections';
 import { diffProcedures, PROCEDURE_STREAMS, type ProcedureDocument } from '@redtape/procedures-domain';
-import { sql } from 'kysely';
 import { foldProcedure, parseDocument, readProcedureEvent } from './procedure-events-read.js';
 
 const NAME = 'audit-trail';
@@ -123,8 +122,8 @@ export const auditTrailProjection: Projection = {
         procedure_id: procedureId,
         unit_id: after.unitId,
         revision,
-        // Through text, so that no 64-bit position is ever rounded by a JavaScript number.
-        position: sql`cast(${recorded.position.toString()} as bigint)`,
+        // A bigint parameter, so that no 64-bit position is ever rounded by a JavaScript number.
+        position: recorded.position,
         event_type: recorded.type,
         occurred_at: occurredAt,
         recorded_at: recorded.recordedAt.toISOString(),

@@ -39,6 +39,9 @@ function diffItems<T extends { [key: string]: JsonValue }>(
   after: readonly T[],
   idOf: (item: T) => string,
 ): FieldChange[] {
+  // The fold keeps a list it did not change (the same array), and most events change one list at
+  // most: nothing to compare item by item (the maps below cost most of the audit trail's diff).
+  if (before === after) return [];
   const beforeById = new Map(before.map((item) => [idOf(item), item]));
   const afterById = new Map(after.map((item) => [idOf(item), item]));
   const ids = [...new Set([...beforeById.keys(), ...afterById.keys()])];
@@ -73,10 +76,11 @@ export function diffProcedures(before: ProcedureDocument | null, after: Procedur
     return sameJson(was, is) ? [] : [change(field, was, is)];
   });
   const stepIds = (document: ProcedureDocument | null) => document?.steps.map((step) => step.stepId) ?? [];
+  const sameSteps = before?.steps === after.steps;
   return [
     ...scalars,
     ...diffItems('requirements', before?.requirements ?? [], after.requirements, (r) => r.requirementId),
     ...diffItems('steps', before?.steps ?? [], after.steps, (s) => s.stepId),
-    ...diffStepOrder(stepIds(before), stepIds(after)),
+    ...(sameSteps ? [] : diffStepOrder(stepIds(before), stepIds(after))),
   ];
 }
